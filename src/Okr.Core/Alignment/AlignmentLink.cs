@@ -1,0 +1,51 @@
+using Ardalis.GuardClauses;
+
+namespace Okr.Core;
+
+/// <summary>What an alignment link points at.</summary>
+public enum AlignmentTargetKind
+{
+    /// <summary>The link points at an objective.</summary>
+    Objective = 0,
+
+    /// <summary>The link points at a key result.</summary>
+    KeyResult = 1,
+}
+
+/// <summary>
+/// An upward alignment from a child (objective or key result) to a parent objective or key result,
+/// with a <see cref="Weight"/> (0 = aligned but not counted). Whether it carries progress depends on the
+/// parent: an objective with <see cref="ProgressSource.Children"/> or <see cref="ProgressSource.Both"/>, or a rollup key result.
+/// </summary>
+public sealed record AlignmentLink
+{
+    private AlignmentLink(AlignmentTargetKind targetKind, string targetId, double weight)
+    {
+        TargetKind = targetKind;
+        TargetId = Guard.Against.NullOrWhiteSpace(targetId);
+        Weight = OkrGuard.Weight(weight);
+    }
+
+    /// <summary>Whether the parent is an objective or a key result.</summary>
+    public AlignmentTargetKind TargetKind { get; }
+
+    /// <summary>The parent's id.</summary>
+    public string TargetId { get; }
+
+    /// <summary>The link's weight in the parent's rollup (finite, &gt;= 0; default 1).</summary>
+    public double Weight { get; }
+
+    /// <summary>A link to the objective <paramref name="objectiveId"/>.</summary>
+    /// <param name="objectiveId">The parent objective's id.</param>
+    /// <param name="weight">The link weight (default 1).</param>
+    public static AlignmentLink ToObjective(string objectiveId, double weight = 1) => new(AlignmentTargetKind.Objective, objectiveId, weight);
+
+    /// <summary>A link to the key result <paramref name="keyResultId"/>.</summary>
+    /// <param name="keyResultId">The parent key result's id.</param>
+    /// <param name="weight">The link weight (default 1).</param>
+    public static AlignmentLink ToKeyResult(string keyResultId, double weight = 1) => new(AlignmentTargetKind.KeyResult, keyResultId, weight);
+
+    /// <summary>Returns a copy with another weight.</summary>
+    /// <param name="weight">The new weight.</param>
+    public AlignmentLink WithWeight(double weight) => new(TargetKind, TargetId, weight);
+}

@@ -1,0 +1,16 @@
+namespace Okr.Core;
+
+/// <summary>Guards for programmer errors specific to OKR values (Ardalis-style: throw, return the input).</summary>
+internal static class OkrGuard
+{
+    /// <summary>A weight must be finite and &gt;= 0.</summary>
+    public static double Weight(double weight, string parameterName = "weight")
+    {
+        if (!double.IsFinite(weight) || weight < 0)
+        {
+            throw new ArgumentOutOfRangeException(parameterName, weight, "A weight is a finite number >= 0 (0 means shown but not counted).");
+        }
+
+        return weight + 0.0;
+    }
+}

@@ -1,0 +1,131 @@
+namespace Okr.Core;
+
+/// <summary>
+/// What a key result measures and against what: its <see cref="Kind"/> and that kind's fields. A definition is
+/// plain data; <see cref="KeyResult.TryCreate"/> checks it against the kind's rules (OKR006).
+/// </summary>
+public sealed record KeyResultDefinition
+{
+    private KeyResultDefinition(KeyResultKind kind)
+    {
+        Kind = kind;
+    }
+
+    /// <summary>The kind.</summary>
+    public KeyResultKind Kind { get; }
+
+    /// <summary>Starting value (increase, decrease, rollup sum); null for other kinds.</summary>
+    public decimal? Baseline { get; private init; }
+
+    /// <summary>Target value (increase, decrease, rollup sum); null for other kinds.</summary>
+    public decimal? Target { get; private init; }
+
+    /// <summary>The threshold compared inclusively (atLeast, atMost); null for other kinds.</summary>
+    public decimal? Threshold { get; private init; }
+
+    /// <summary>Lower bound, inclusive (within); null for other kinds.</summary>
+    public decimal? Min { get; private init; }
+
+    /// <summary>Upper bound, inclusive (within); null for other kinds.</summary>
+    public decimal? Max { get; private init; }
+
+    /// <summary>The checklist items (checklist); empty for other kinds.</summary>
+    public ValueArray<ChecklistItem> Items { get; private init; }
+
+    /// <summary>How a rollup combines its contributors (rollup); null for other kinds.</summary>
+    public RollupAggregate? Aggregate { get; private init; }
+
+    /// <summary>Whether check-ins are measured against this kind (every kind but checklist and rollup).</summary>
+    public bool IsMeasured => Kind is not (KeyResultKind.Checklist or KeyResultKind.Rollup);
+
+    /// <summary>Whether this kind has a numeric current value that a sum rollup can add up.</summary>
+    public bool IsSummable => Kind is KeyResultKind.Increase or KeyResultKind.Decrease or KeyResultKind.AtLeast
+        or KeyResultKind.AtMost or KeyResultKind.Within || (Kind == KeyResultKind.Rollup && Aggregate == RollupAggregate.Sum);
+
+    /// <summary>Raise a value from <paramref name="baseline"/> to <paramref name="target"/> (target &gt; baseline).</summary>
+    /// <param name="baseline">Starting value.</param>
+    /// <param name="target">Target value.</param>
+    public static KeyResultDefinition Increase(decimal baseline, decimal target) => new(KeyResultKind.Increase) { Baseline = baseline, Target = target };
+
+    /// <summary>Lower a value from <paramref name="baseline"/> to <paramref name="target"/> (target &lt; baseline).</summary>
+    /// <param name="baseline">Starting value.</param>
+    /// <param name="target">Target value.</param>
+    public static KeyResultDefinition Decrease(decimal baseline, decimal target) => new(KeyResultKind.Decrease) { Baseline = baseline, Target = target };
+
+    /// <summary>Keep the value at or above <paramref name="threshold"/>.</summary>
+    /// <param name="threshold">The inclusive lower limit.</param>
+    public static KeyResultDefinition AtLeast(decimal threshold) => new(KeyResultKind.AtLeast) { Threshold = threshold };
+
+    /// <summary>Keep the value at or below <paramref name="threshold"/>.</summary>
+    /// <param name="threshold">The inclusive upper limit.</param>
+    public static KeyResultDefinition AtMost(decimal threshold) => new(KeyResultKind.AtMost) { Threshold = threshold };
+
+    /// <summary>Keep the value within <c>[min, max]</c>.</summary>
+    /// <param name="min">Inclusive lower bound.</param>
+    /// <param name="max">Inclusive upper bound (&gt;= min).</param>
+    public static KeyResultDefinition Within(decimal min, decimal max) => new(KeyResultKind.Within) { Min = min, Max = max };
+
+    /// <summary>Done (1) or not (0).</summary>
+    public static KeyResultDefinition Milestone() => new(KeyResultKind.Milestone);
+
+    /// <summary>The weighted share of <paramref name="items"/> done (1 to 100 items, total weight &gt; 0).</summary>
+    /// <param name="items">The items.</param>
+    public static KeyResultDefinition Checklist(IEnumerable<ChecklistItem> items) => new(KeyResultKind.Checklist) { Items = ValueArray.From(items) };
+
+    /// <summary>The weighted share of <paramref name="items"/> done (1 to 100 items, total weight &gt; 0).</summary>
+    /// <param name="items">The items.</param>
+    public static KeyResultDefinition Checklist(params ChecklistItem[] items) => Checklist((IEnumerable<ChecklistItem>)items);
+
+    /// <summary>The weighted mean of the scores of the items aligned to this key result.</summary>
+    public static KeyResultDefinition RollupMean() => new(KeyResultKind.Rollup) { Aggregate = RollupAggregate.Mean };
+
+    /// <summary>The sum of the current values of the key results aligned to this one, from <paramref name="baseline"/> to <paramref name="target"/>.</summary>
+    /// <param name="baseline">Starting value.</param>
+    /// <param name="target">Target value (different from baseline).</param>
+    public static KeyResultDefinition RollupSum(decimal baseline, decimal target) => new(KeyResultKind.Rollup) { Aggregate = RollupAggregate.Sum, Baseline = baseline, Target = target };
+
+    /// <summary>The rule this definition breaks, phrased for the user, or null when it is valid.</summary>
+    internal string? FindProblem()
+    {
+        switch (Kind)
+        {
+            case KeyResultKind.Increase when Target <= Baseline:
+                return Target == Baseline
+                    ? "baseline equals target: use atLeast/atMost to keep a value"
+                    : $"an increase needs target > baseline (baseline {Baseline}, target {Target}): swap them or use kind 'decrease'";
+            case KeyResultKind.Decrease when Target >= Baseline:
+                return Target == Baseline
+                    ? "baseline equals target: use atLeast/atMost to keep a value"
+                    : $"a decrease needs target < baseline (baseline {Baseline}, target {Target}): swap them or use kind 'increase'";
+            case KeyResultKind.Within when Min > Max:
+                return $"min {Min} is greater than max {Max}: swap them";
+            case KeyResultKind.Checklist:
+                return FindChecklistProblem();
+            case KeyResultKind.Rollup when Aggregate == RollupAggregate.Sum && Target == Baseline:
+                return "a sum rollup needs target different from baseline";
+            default:
+                return null;
+        }
+    }
+
+    private string? FindChecklistProblem()
+    {
+        if (Items.Count is < 1 or > 100)
+        {
+            return $"a checklist needs 1 to 100 items, it has {Items.Count}";
+        }
+
+        double total = 0;
+        foreach (var item in Items)
+        {
+            if (string.IsNullOrWhiteSpace(item.Title))
+            {
+                return "every checklist item needs a non-blank title";
+            }
+
+            total += item.Weight;
+        }
+
+        return total > 0 ? null : "a checklist needs a total item weight > 0: give at least one item a positive weight";
+    }
+}

@@ -1,0 +1,61 @@
+namespace Okr.Core;
+
+/// <summary>A key result as of a day: measurement, score, grade and status.</summary>
+/// <param name="Id">The key result's id.</param>
+/// <param name="ObjectiveId">Its objective's id.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="Current">
+/// Current value (latest check-in, baseline, or a sum of contributors) with its decimal scale; null when none
+/// exists (atLeast/atMost/within without check-in, rollup mean, checklist: a checklist's done share is its <paramref name="Attainment"/>).
+/// </param>
+/// <param name="Attainment">Unclamped attainment; null only for an unscored rollup mean.</param>
+/// <param name="Score">The score in [0, 1]; null when unscored.</param>
+/// <param name="Grade">The grade label of the score; null when unscored.</param>
+/// <param name="Status">The status (spec section 6).</param>
+/// <param name="IsPending">Whether no measurement exists yet as of the day.</param>
+/// <param name="Confidence">The latest check-in's confidence; null when it has none.</param>
+/// <param name="LastCheckIn">The latest check-in's day; null when none.</param>
+public sealed record KeyResultEvaluation(
+    string Id,
+    string ObjectiveId,
+    KeyResultKind Kind,
+    decimal? Current,
+    double? Attainment,
+    double? Score,
+    string? Grade,
+    OkrStatus Status,
+    bool IsPending,
+    int? Confidence,
+    DateOnly? LastCheckIn);
+
+/// <summary>An objective as of a day: score, grade, status, pace and its key results.</summary>
+/// <param name="Id">The objective's id.</param>
+/// <param name="Score">Weighted mean of its counted items; null when nothing is counted.</param>
+/// <param name="Grade">The grade label; null when unscored.</param>
+/// <param name="Status">The status (spec section 6).</param>
+/// <param name="IsPending">Whether every counted item is pending.</param>
+/// <param name="Elapsed">Fraction of its period elapsed, in [0, 1].</param>
+/// <param name="Expected">The pace: <c>Elapsed * s*</c>.</param>
+/// <param name="KeyResults">Its key results, in order.</param>
+public sealed record ObjectiveEvaluation(
+    string Id,
+    double? Score,
+    string? Grade,
+    OkrStatus Status,
+    bool IsPending,
+    double Elapsed,
+    double Expected,
+    ValueArray<KeyResultEvaluation> KeyResults);
+
+/// <summary>One counted input of a score: who, with what weight, what score, and its share of the result.</summary>
+/// <param name="ItemId">The contributing key result or objective.</param>
+/// <param name="Weight">Its weight (key result weight or link weight).</param>
+/// <param name="Score">Its score.</param>
+/// <param name="Share">Its part of the result: <c>Weight * Score / total weight</c>; shares add up to the score.</param>
+public sealed record Contribution(string ItemId, double Weight, double Score, double Share);
+
+/// <summary>Why an item has its score: each counted input and its share. For a sum rollup, the values added.</summary>
+/// <param name="ItemId">The objective or key result explained.</param>
+/// <param name="Score">Its score, or null.</param>
+/// <param name="Contributions">The counted inputs, in summation order.</param>
+public sealed record Explanation(string ItemId, double? Score, ValueArray<Contribution> Contributions);

@@ -1,0 +1,76 @@
+using Ardalis.GuardClauses;
+using OneOf;
+
+namespace Okr.Core;
+
+/// <summary>
+/// Keeps an evaluation up to date as check-ins arrive: recording a check-in re-evaluates only that key result and
+/// the items that depend on it (children first), and gives the same numbers as a full evaluation. Not thread-safe:
+/// one writer at a time; <see cref="Snapshot"/> hands out an immutable copy.
+/// </summary>
+public sealed class IncrementalEvaluator
+{
+    private readonly AlignmentGraph _graph;
+    private readonly EvaluationState _state;
+    private readonly int[] _orderPosition;
+
+    /// <summary>Evaluates <paramref name="graph"/> in full as of <paramref name="asOf"/>, ready for changes.</summary>
+    /// <param name="graph">The compiled graph.</param>
+    /// <param name="asOf">The day of evaluation.</param>
+    public IncrementalEvaluator(AlignmentGraph graph, DateOnly asOf)
+    {
+        _graph = Guard.Against.Null(graph);
+        AsOf = asOf;
+        _state = new EvaluationState(graph.NodeCount, (KeyResult?[])graph.KeyResults.Clone());
+        _orderPosition = new int[graph.NodeCount];
+        for (var i = 0; i < graph.Order.Length; i++)
+        {
+            _orderPosition[graph.Order[i]] = i;
+        }
+
+        RollupCalculator.EvaluateAll(graph, _state, asOf);
+    }
+
+    /// <summary>The day evaluated.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>The number of items the last change re-evaluated.</summary>
+    public int LastReevaluatedCount { get; private set; }
+
+    /// <summary>The current score of <paramref name="id"/>, or null when unscored.</summary>
+    /// <param name="id">An objective or key result id.</param>
+    public double? ScoreOf(string id)
+    {
+        var score = _state.Score[_graph.NodeOf(id)];
+        return double.IsNaN(score) ? null : score;
+    }
+
+    /// <summary>The current status of <paramref name="id"/>.</summary>
+    /// <param name="id">An objective or key result id.</param>
+    public OkrStatus StatusOf(string id) => _state.Status[_graph.NodeOf(id)];
+
+    /// <summary>
+    /// Adds <paramref name="checkIn"/> to key result <paramref name="keyResultId"/> and re-evaluates what depends on it;
+    /// returns OKR006 (and changes nothing) when the key result's kind does not take it.
+    /// </summary>
+    /// <param name="keyResultId">The key result's id.</param>
+    /// <param name="checkIn">The check-in.</param>
+    public OneOf<IReadOnlyList<string>, OkrErrors> TryRecordCheckIn(string keyResultId, CheckIn checkIn)
+    {
+        var node = _graph.NodeOf(keyResultId);
+        var keyResult = _state.KeyResults[node] ?? throw new ArgumentException($"'{keyResultId}' is an objective, not a key result.", nameof(keyResultId));
+        var updated = keyResult.TryWithCheckIn(checkIn);
+        if (updated.TryPickT1(out var errors, out var changed))
+        {
+            return errors;
+        }
+
+        _state.KeyResults[node] = changed;
+        var affected = RollupCalculator.EvaluateAffected(_graph, _state, _orderPosition, node, AsOf);
+        LastReevaluatedCount = affected.Count;
+        return affected.Select(n => _graph.Ids[n]).ToArray();
+    }
+
+    /// <summary>An immutable copy of the current results.</summary>
+    public OkrEvaluation Snapshot() => new(_graph, _state.Clone(), AsOf);
+}

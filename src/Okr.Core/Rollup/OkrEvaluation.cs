@@ -1,0 +1,145 @@
+namespace Okr.Core;
+
+/// <summary>
+/// The result of evaluating an OKR set as of a day: every objective and key result with score, grade and status,
+/// in document order, plus explanations. Immutable.
+/// </summary>
+public sealed class OkrEvaluation
+{
+    private readonly EvaluationState _state;
+    private ValueArray<ObjectiveEvaluation>? _objectives;
+
+    internal OkrEvaluation(AlignmentGraph graph, EvaluationState state, DateOnly asOf)
+    {
+        Graph = graph;
+        _state = state;
+        AsOf = asOf;
+    }
+
+    /// <summary>The day evaluated (as of its end).</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>The compiled graph evaluated.</summary>
+    public AlignmentGraph Graph { get; }
+
+    /// <summary>The settings used.</summary>
+    public OkrSettings Settings => Graph.Set.Settings;
+
+    /// <summary>Every objective with its key results, in document order.</summary>
+    public ValueArray<ObjectiveEvaluation> Objectives => _objectives ??= ValueArray.From(Graph.ObjectiveNodes.Select(ObjectiveAt));
+
+    internal EvaluationState State => _state;
+
+    /// <summary>The objective <paramref name="id"/>; throws <see cref="KeyNotFoundException"/> when there is none.</summary>
+    /// <param name="id">The objective id.</param>
+    public ObjectiveEvaluation Objective(string id) => TryGetObjective(id, out var result) ? result : throw new KeyNotFoundException($"No objective has the id '{id}'.");
+
+    /// <summary>The objective <paramref name="id"/>, when it exists.</summary>
+    /// <param name="id">The objective id.</param>
+    /// <param name="result">Its evaluation.</param>
+    public bool TryGetObjective(string id, out ObjectiveEvaluation result)
+    {
+        if (id is not null && Graph.TryGetNode(id, out var node) && Graph.ObjectiveOf[node] < 0)
+        {
+            result = ObjectiveAt(node);
+            return true;
+        }
+
+        result = null!;
+        return false;
+    }
+
+    /// <summary>The key result <paramref name="id"/>; throws <see cref="KeyNotFoundException"/> when there is none.</summary>
+    /// <param name="id">The key result id.</param>
+    public KeyResultEvaluation KeyResult(string id) => TryGetKeyResult(id, out var result) ? result : throw new KeyNotFoundException($"No key result has the id '{id}'.");
+
+    /// <summary>The key result <paramref name="id"/>, when it exists.</summary>
+    /// <param name="id">The key result id.</param>
+    /// <param name="result">Its evaluation.</param>
+    public bool TryGetKeyResult(string id, out KeyResultEvaluation result)
+    {
+        if (id is not null && Graph.TryGetNode(id, out var node) && Graph.ObjectiveOf[node] >= 0)
+        {
+            result = KeyResultAt(node);
+            return true;
+        }
+
+        result = null!;
+        return false;
+    }
+
+    /// <summary>The score of objective or key result <paramref name="id"/>, or null when unscored.</summary>
+    /// <param name="id">The id.</param>
+    public double? ScoreOf(string id) => ScoreAt(Graph.NodeOf(id));
+
+    /// <summary>The status of objective or key result <paramref name="id"/>.</summary>
+    /// <param name="id">The id.</param>
+    public OkrStatus StatusOf(string id) => _state.Status[Graph.NodeOf(id)];
+
+    /// <summary>Why <paramref name="id"/> has its score: its counted inputs with weight, score and share.</summary>
+    /// <param name="id">An objective or rollup key result id (other key results have no inputs).</param>
+    public Explanation Explain(string id)
+    {
+        var node = Graph.NodeOf(id);
+        var contributions = new List<Contribution>();
+        double total = 0;
+        for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
+        {
+            if (!double.IsNaN(_state.Score[Graph.InputNode[i]]))
+            {
+                total += Graph.InputWeight[i];
+            }
+        }
+
+        for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
+        {
+            var input = Graph.InputNode[i];
+            var score = _state.Score[input];
+            if (!double.IsNaN(score))
+            {
+                var weight = Graph.InputWeight[i];
+                contributions.Add(new Contribution(Graph.Ids[input], weight, score, total > 0 ? weight * score / total : 0));
+            }
+        }
+
+        return new Explanation(id, ScoreAt(node), ValueArray.From(contributions));
+    }
+
+    internal double? ScoreAt(int node) => double.IsNaN(_state.Score[node]) ? null : _state.Score[node];
+
+    internal ObjectiveEvaluation ObjectiveAt(int node)
+    {
+        var score = ScoreAt(node);
+        var elapsed = Graph.PeriodOf[node].ElapsedAsOf(AsOf);
+        return new ObjectiveEvaluation(
+            Graph.Ids[node],
+            score,
+            score is { } s ? Settings.Scale.GradeOf(s) : null,
+            _state.Status[node],
+            _state.Pending[node],
+            elapsed,
+            elapsed * Graph.SuccessTarget[node],
+            ValueArray.From(Graph.KeyResultsOf(node).Select(KeyResultAt)));
+    }
+
+    internal KeyResultEvaluation KeyResultAt(int node)
+    {
+        var keyResult = _state.KeyResults[node]!;
+        var score = ScoreAt(node);
+        var attainment = _state.Attainment[node];
+        var latest = _state.Latest[node];
+        CheckIn? last = latest >= 0 ? keyResult.CheckIns[latest] : null;
+        return new KeyResultEvaluation(
+            keyResult.Id,
+            Graph.Ids[Graph.ObjectiveOf[node]],
+            keyResult.Kind,
+            _state.HasCurrent[node] ? _state.Current[node] : null,
+            double.IsNaN(attainment) ? null : attainment,
+            score,
+            score is { } s ? Settings.Scale.GradeOf(s) : null,
+            _state.Status[node],
+            _state.Pending[node],
+            last?.Confidence,
+            last?.At);
+    }
+}

@@ -1,0 +1,108 @@
+namespace Okr.Core;
+
+/// <summary>
+/// Scores one key result from its definition and check-ins (spec section 3). Allocation-free: it reads spans and
+/// returns a struct. Rollup kinds are scored here as if they had no contributors.
+/// </summary>
+internal static class KeyResultScorer
+{
+    /// <summary>Index of the latest check-in with <c>At &lt;= asOf</c>; on a tie the later one; -1 when none.</summary>
+    public static int LatestIndex(ReadOnlySpan<CheckIn> checkIns, DateOnly asOf)
+    {
+        var best = -1;
+        for (var i = 0; i < checkIns.Length; i++)
+        {
+            var at = checkIns[i].At;
+            if (at <= asOf && (best < 0 || at >= checkIns[best].At))
+            {
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    public static KeyResultScore Score(KeyResultDefinition definition, ReadOnlySpan<CheckIn> checkIns, DateOnly asOf)
+    {
+        if (definition.Kind == KeyResultKind.Checklist)
+        {
+            var share = ChecklistShare(definition.Items.AsSpan(), asOf);
+            return new KeyResultScore(null, share, share, IsPending: false);
+        }
+
+        if (definition.Kind == KeyResultKind.Rollup)
+        {
+            return definition.Aggregate == RollupAggregate.Sum
+                ? SumOf(definition, current: null)
+                : new KeyResultScore(null, null, null, IsPending: true);
+        }
+
+        var latest = LatestIndex(checkIns, asOf);
+        return Measure(definition, latest < 0 ? null : checkIns[latest].Value);
+    }
+
+    /// <summary>Current value, attainment and score of a measured kind given the latest check-in's value (or null).</summary>
+    public static KeyResultScore Measure(KeyResultDefinition definition, decimal? latestValue)
+    {
+        var pending = latestValue is null;
+        switch (definition.Kind)
+        {
+            case KeyResultKind.Increase:
+            case KeyResultKind.Decrease:
+                {
+                    var baseline = definition.Baseline.GetValueOrDefault();
+                    var current = latestValue ?? baseline;
+                    var attainment = ScoreMath.Attainment(current, baseline, definition.Target.GetValueOrDefault());
+                    return new KeyResultScore(current, attainment, ScoreMath.Clamp01(attainment), pending);
+                }
+
+            case KeyResultKind.AtLeast:
+                return Binary(latestValue, latestValue >= definition.Threshold);
+            case KeyResultKind.AtMost:
+                return Binary(latestValue, latestValue <= definition.Threshold);
+            case KeyResultKind.Within:
+                return Binary(latestValue, latestValue >= definition.Min && latestValue <= definition.Max);
+            case KeyResultKind.Milestone:
+                {
+                    var current = latestValue ?? 0m;
+                    var attainment = current == 1m ? 1.0 : 0.0;
+                    return new KeyResultScore(current, attainment, attainment, pending);
+                }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(definition), definition.Kind, "Not a measured kind.");
+        }
+    }
+
+    /// <summary>A sum rollup's measurement: <paramref name="current"/> null means no contributor, so the baseline.</summary>
+    public static KeyResultScore SumOf(KeyResultDefinition definition, decimal? current)
+    {
+        var baseline = definition.Baseline.GetValueOrDefault();
+        var value = current ?? baseline;
+        var attainment = ScoreMath.Attainment(value, baseline, definition.Target.GetValueOrDefault());
+        return new KeyResultScore(value, attainment, ScoreMath.Clamp01(attainment), IsPending: current is null);
+    }
+
+    /// <summary>The weighted share of items done on or before <paramref name="asOf"/>, summed in item order.</summary>
+    public static double ChecklistShare(ReadOnlySpan<ChecklistItem> items, DateOnly asOf)
+    {
+        double done = 0;
+        double total = 0;
+        foreach (var item in items)
+        {
+            total += item.Weight;
+            if (item.IsDoneAsOf(asOf))
+            {
+                done += item.Weight;
+            }
+        }
+
+        return total > 0 ? ScoreMath.Normalize(done / total) : 0;
+    }
+
+    private static KeyResultScore Binary(decimal? current, bool met)
+    {
+        var attainment = met ? 1.0 : 0.0;
+        return new KeyResultScore(current, attainment, attainment, IsPending: current is null);
+    }
+}
