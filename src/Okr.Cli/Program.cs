@@ -1,1 +1,3 @@
-return 0;
+using Okr.Cli;
+
+return OkrCommand.Run(args, Console.OpenStandardOutput(), Console.Error, TimeProvider.System, Console.IsOutputRedirected);

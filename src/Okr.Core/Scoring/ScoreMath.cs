@@ -25,15 +25,43 @@ public static class ScoreMath
     {
         try
         {
-            return Normalize((double)((current - baseline) / (target - baseline)));
+            return Normalize(ToDouble((current - baseline) / (target - baseline)));
         }
         catch (OverflowException)
         {
             // Differences of values near decimal's limits leave its range; the quotient itself is still
             // meaningful, so fall back to halving both terms, which keeps the ratio.
-            return Normalize((double)(((current / 2) - (baseline / 2)) / ((target / 2) - (baseline / 2))));
+            return Normalize(ToDouble(((current / 2) - (baseline / 2)) / ((target / 2) - (baseline / 2))));
         }
     }
+
+    /// <summary>
+    /// The double nearest to <paramref name="value"/> (correctly rounded). The built-in decimal-to-double cast can be
+    /// one unit in the last place off (2/14 gives 0.14285714285714288 instead of 0.14285714285714285).
+    /// </summary>
+    /// <param name="value">The decimal.</param>
+    public static double ToDouble(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        if (bits[2] == 0 && (uint)bits[1] < (1u << 21) && scale < ExactPowersOfTen.Length)
+        {
+            // Mantissa below 2^53 and 10^scale exact in a double: one IEEE division, correctly rounded.
+            var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+            var quotient = mantissa / ExactPowersOfTen[scale];
+            return bits[3] < 0 ? -quotient : quotient;
+        }
+
+        Span<char> text = stackalloc char[48];
+        value.TryFormat(text, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
+        return double.Parse(text[..length], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static readonly double[] ExactPowersOfTen =
+    [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
 
     /// <summary>Turns -0 into +0 (reports never show -0).</summary>
     /// <param name="value">The value.</param>

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text;
+using Okr.Core.Documents;
+using Okr.Core.Validation;
+
+namespace Okr.Cli;
+
+/// <summary>
+/// The <c>okr</c> command: <c>score</c>, <c>validate</c>, <c>rules</c> and <c>init</c>. Results go to standard
+/// output and nothing else does; usage and file errors go to standard error. Exit codes: 0 no errors, 1 the
+/// document has errors, 2 wrong usage or unreadable file.
+/// </summary>
+internal static class OkrCommand
+{
+    public const int Ok = 0;
+    public const int DocumentHasErrors = 1;
+    public const int UsageError = 2;
+
+    /// <summary>The largest document read (bigger files are refused with exit code 2 rather than exhausting memory).</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
+    public static int Run(string[] args, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            return Dispatch(args, stdout, stderr, clock, outputRedirected);
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"okr: {ex.Message}");
+            return UsageError;
+        }
+    }
+
+    private static int Dispatch(string[] args, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected)
+    {
+        if (args.Length == 0)
+        {
+            stderr.Write(HelpText.Main);
+            return UsageError;
+        }
+
+        if (args[0] is "-h" or "--help" or "help")
+        {
+            var topic = args.Length > 1 && args[0] == "help" ? args[1] : null;
+            WriteText(stdout, topic is null ? HelpText.Main : HelpText.For(topic) ?? HelpText.Main);
+            return Ok;
+        }
+
+        if (args[0] is "--version" or "-v")
+        {
+            WriteText(stdout, $"okr {typeof(OkrCommand).Assembly.GetName().Version?.ToString(3)}{Environment.NewLine}");
+            return Ok;
+        }
+
+        var command = args[0];
+        var parsed = CommandLine.Parse(args.AsSpan(1));
+        if (parsed.Help)
+        {
+            WriteText(stdout, HelpText.For(command) ?? HelpText.Main);
+            return Ok;
+        }
+
+        if (parsed.Error is { } error)
+        {
+            return Usage(stderr, command, error);
+        }
+
+        return command switch
+        {
+            "score" => Analyze(parsed, stdout, stderr, clock, outputRedirected, includeObjectives: true),
+            "validate" => Analyze(parsed, stdout, stderr, clock, outputRedirected, includeObjectives: false),
+            "rules" => Rules(parsed, stdout, stderr, outputRedirected),
+            "init" => Init(parsed, stdout, stderr, clock),
+            _ => Usage(stderr, null, $"unknown command '{command}'"),
+        };
+    }
+
+    private static int Analyze(CommandLine parsed, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected, bool includeObjectives)
+    {
+        var command = includeObjectives ? "score" : "validate";
+        if (parsed.Files.Count != 1)
+        {
+            return Usage(stderr, command, parsed.Files.Count == 0 ? "missing FILE" : $"one FILE expected, got {parsed.Files.Count}");
+        }
+
+        if (parsed.Format is not ("text" or "json"))
+        {
+            return Usage(stderr, command, $"--format is '{parsed.Format}': use json or text");
+        }
+
+        var asOf = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        if (parsed.AsOf is { } asOfText && !DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        {
+            return Usage(stderr, command, $"--as-of is '{asOfText}': write a real day as YYYY-MM-DD");
+        }
+
+        if (!TryReadFile(parsed.Files[0], stderr, out var bytes))
+        {
+            return UsageError;
+        }
+
+        var analysis = OkrDocument.Analyze(bytes, asOf);
+        if (parsed.Format == "json")
+        {
+            var json = OkrReport.WriteUtf8(analysis, includeObjectives);
+            stdout.Write(json);
+            stdout.Write("\n"u8);
+            stdout.Flush();
+        }
+        else
+        {
+            TextReport.Write(analysis, includeObjectives, stdout, outputRedirected);
+        }
+
+        return analysis.HasErrors ? DocumentHasErrors : Ok;
+    }
+
+    private static int Rules(CommandLine parsed, Stream stdout, TextWriter stderr, bool outputRedirected)
+    {
+        if (parsed.Files.Count > 0 || parsed.AsOf is not null)
+        {
+            return Usage(stderr, "rules", "rules takes no FILE or --as-of");
+        }
+
+        if (parsed.Format is not ("text" or "json"))
+        {
+            return Usage(stderr, "rules", $"--format is '{parsed.Format}': use json or text");
+        }
+
+        TextReport.WriteCatalogue(OkrValidator.Default.Catalogue, parsed.Format == "json", stdout, outputRedirected);
+        return Ok;
+    }
+
+    private static int Init(CommandLine parsed, Stream stdout, TextWriter stderr, TimeProvider clock)
+    {
+        if (parsed.Files.Count > 1 || parsed.AsOf is not null || parsed.FormatGiven)
+        {
+            return Usage(stderr, "init", "init takes at most one FILE and no options");
+        }
+
+        var path = parsed.Files.Count == 1 ? parsed.Files[0] : "okr.json";
+        if (File.Exists(path) || Directory.Exists(path))
+        {
+            stderr.WriteLine($"okr: '{path}' already exists; choose another name (okr init FILE) or remove it.");
+            return UsageError;
+        }
+
+        File.WriteAllText(path, StarterDocument.For(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        WriteText(stdout, $"Wrote {path}. Next: okr score {path}{Environment.NewLine}");
+        return Ok;
+    }
+
+    private static bool TryReadFile(string path, TextWriter stderr, out byte[] bytes)
+    {
+        bytes = [];
+        if (Directory.Exists(path))
+        {
+            stderr.WriteLine($"okr: '{path}' is a directory; give the path of an okr/v1 JSON file.");
+            return false;
+        }
+
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"okr: '{path}' does not exist; give the path of an okr/v1 JSON file (okr init writes a starter).");
+            return false;
+        }
+
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            if (stream.CanSeek && stream.Length > MaxFileBytes)
+            {
+                stderr.WriteLine($"okr: '{path}' is {stream.Length / (1024 * 1024)} MiB; documents of more than {MaxFileBytes / (1024 * 1024)} MiB are not read.");
+                return false;
+            }
+
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            bytes = buffer.ToArray();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            stderr.WriteLine($"okr: cannot read '{path}': {ex.Message}");
+            return false;
+        }
+    }
+
+    private static int Usage(TextWriter stderr, string? command, string problem)
+    {
+        stderr.WriteLine($"okr: {problem}.");
+        stderr.WriteLine(command is null ? "Run 'okr --help' for the commands." : $"Run 'okr {command} --help' for its usage.");
+        return UsageError;
+    }
+
+    private static void WriteText(Stream stdout, string text)
+    {
+        stdout.Write(Encoding.UTF8.GetBytes(text));
+        stdout.Flush();
+    }
+}

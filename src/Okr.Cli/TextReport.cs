@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text;
+using Okr.Core;
+using Okr.Core.Documents;
+using Okr.Core.Validation;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Okr.Cli;
+
+/// <summary>
+/// The human-readable report: a tree of objectives and key results with score, grade, status and a progress bar,
+/// then the findings. Colours and box-drawing appear only on a terminal; redirected output is plain text.
+/// </summary>
+internal static class TextReport
+{
+    private const int BarWidth = 20;
+
+    public static void Write(DocumentAnalysis analysis, bool includeObjectives, Stream stdout, bool outputRedirected)
+    {
+        var console = CreateConsole(stdout, outputRedirected, out var writer);
+        var unicode = !outputRedirected;
+        if (includeObjectives && !analysis.HasErrors && analysis.Evaluation is { } evaluation && analysis.Set is { } set)
+        {
+            var tree = new Tree(new Markup($"[bold]OKRs as of {analysis.AsOf:yyyy-MM-dd}[/]"));
+            if (!unicode)
+            {
+                tree.Guide = TreeGuide.Ascii;
+            }
+
+            var titles = Titles(set);
+            foreach (var objective in evaluation.Objectives)
+            {
+                var node = tree.AddNode(Line(objective.Id, titles[objective.Id], objective.Score, objective.Grade, objective.Status, unicode, bold: true, $"pace {objective.Expected:0.00}"));
+                foreach (var keyResult in objective.KeyResults)
+                {
+                    var current = keyResult.Current is { } value ? $"now {value.ToString(CultureInfo.InvariantCulture)}" : null;
+                    node.AddNode(Line(keyResult.Id, titles[keyResult.Id], keyResult.Score, keyResult.Grade, keyResult.Status, unicode, bold: false, current));
+                }
+            }
+
+            console.Write(tree);
+            console.WriteLine();
+        }
+
+        WriteFindings(console, analysis.Diagnostics);
+        writer.Flush();
+    }
+
+    public static void WriteCatalogue(IReadOnlyList<OkrRuleDescriptor> rules, bool json, Stream stdout, bool outputRedirected)
+    {
+        if (json)
+        {
+            using var writer = new System.Text.Json.Utf8JsonWriter(stdout, new System.Text.Json.JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            writer.WriteStartArray();
+            foreach (var rule in rules)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("code", rule.Code);
+                writer.WriteString("title", rule.Title);
+                writer.WriteString("severity", OkrReport.SeverityName(rule.DefaultSeverity));
+                writer.WriteString("help", rule.Help);
+                writer.WriteString("practice", rule.Practice);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.Flush();
+            stdout.Write("\n"u8);
+            return;
+        }
+
+        var console = CreateConsole(stdout, outputRedirected, out var textWriter);
+        var table = new Table().AddColumns("Code", "Severity", "Rule", "Help");
+        if (outputRedirected)
+        {
+            table.Border = TableBorder.Ascii;
+        }
+
+        foreach (var rule in rules)
+        {
+            table.AddRow(
+                new Text(rule.Code),
+                new Markup(SeverityMarkup(rule.DefaultSeverity)),
+                new Text(rule.Title),
+                new Text(rule.Help));
+        }
+
+        console.Write(table);
+        textWriter.Flush();
+    }
+
+    private static IAnsiConsole CreateConsole(Stream stdout, bool outputRedirected, out TextWriter writer)
+    {
+        writer = new StreamWriter(stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { AutoFlush = false };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = outputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = outputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (outputRedirected)
+        {
+            console.Profile.Width = 160;
+            console.Profile.Capabilities.Unicode = false;
+        }
+
+        return console;
+    }
+
+    private static Dictionary<string, string> Titles(OkrSet set)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var objective in set.Objectives)
+        {
+            titles.TryAdd(objective.Id, objective.Title);
+            foreach (var keyResult in objective.KeyResults)
+            {
+                titles.TryAdd(keyResult.Id, keyResult.Title);
+            }
+        }
+
+        return titles;
+    }
+
+    private static IRenderable Line(string id, string title, double? score, string? grade, OkrStatus status, bool unicode, bool bold, string? extra)
+    {
+        var color = GradeColor(grade);
+        var scoreText = score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : " -- ";
+        var idMarkup = bold ? $"[bold]{Markup.Escape(id)}[/]" : Markup.Escape(id);
+        var markup = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{Bar(score, unicode, color)} [{color}]{scoreText}[/] ")
+            .Append(CultureInfo.InvariantCulture, $"{Markup.Escape(grade ?? "ungraded"),-8} {StatusMarkup(status)}  ")
+            .Append(CultureInfo.InvariantCulture, $"{idMarkup}  {Markup.Escape(title)}");
+        if (extra is not null)
+        {
+            markup.Append(CultureInfo.InvariantCulture, $"  [grey]({Markup.Escape(extra)})[/]");
+        }
+
+        return new Markup(markup.ToString());
+    }
+
+    private static string Bar(double? score, bool unicode, string color)
+    {
+        var filled = score is { } s ? (int)Math.Round(s * BarWidth, MidpointRounding.AwayFromZero) : 0;
+        var (full, empty) = unicode ? ('█', '░') : ('#', '.');
+        return $"[{color}]{new string(full, filled)}[/][grey]{new string(empty, BarWidth - filled)}[/]";
+    }
+
+    private static string GradeColor(string? grade) => grade switch
+    {
+        "green" => "green",
+        "yellow" => "yellow",
+        "red" => "red",
+        null => "grey",
+        _ => "blue",
+    };
+
+    private static string StatusMarkup(OkrStatus status)
+    {
+        var name = OkrStatusNames.ToName(status);
+        var color = status switch
+        {
+            OkrStatus.OnTrack or OkrStatus.Achieved or OkrStatus.Met => "green",
+            OkrStatus.AtRisk => "yellow",
+            OkrStatus.OffTrack or OkrStatus.Missed => "red",
+            _ => "grey",
+        };
+        return $"[{color}]{name,-10}[/]";
+    }
+
+    private static string SeverityMarkup(OkrSeverity severity) => severity switch
+    {
+        OkrSeverity.Error => "[red]error[/]",
+        OkrSeverity.Warning => "[yellow]warning[/]",
+        _ => "[blue]info[/]",
+    };
+
+    private static void WriteFindings(IAnsiConsole console, ValueArray<OkrDiagnostic> findings)
+    {
+        if (findings.Count == 0)
+        {
+            console.MarkupLine("[green]No findings.[/]");
+            return;
+        }
+
+        var errors = findings.Count(f => f.Severity == OkrSeverity.Error);
+        var warnings = findings.Count(f => f.Severity == OkrSeverity.Warning);
+        var infos = findings.Count - errors - warnings;
+        console.MarkupLine($"[bold]Findings[/]: {errors} error(s), {warnings} warning(s), {infos} info");
+        foreach (var finding in findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal))
+        {
+            var subject = finding.Subject is null ? string.Empty : $" {Markup.Escape(finding.Subject)}";
+            console.MarkupLine($"  {SeverityMarkup(finding.Severity)} {finding.Code}{subject}: {Markup.Escape(finding.Message)}");
+        }
+    }
+}

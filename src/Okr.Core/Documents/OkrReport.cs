@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Okr.Core.Documents;
+
+/// <summary>
+/// The <c>okr-report/v1</c> JSON object (spec section 9): every objective and key result as of the day, in document
+/// order, with nulls where a value does not exist, doubles in shortest round-trip form and decimals with their scale;
+/// then every finding.
+/// </summary>
+public static class OkrReport
+{
+    /// <summary>The schema name of the report.</summary>
+    public const string Schema = "okr-report/v1";
+
+    /// <summary>Writes the report of <paramref name="analysis"/> as compact UTF-8 JSON.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="includeObjectives">False for <c>okr validate</c> (diagnostics only); objectives are always left out when the document has errors.</param>
+    /// <param name="indented">Whether to indent.</param>
+    public static byte[] WriteUtf8(DocumentAnalysis analysis, bool includeObjectives = true, bool indented = false)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", Schema);
+            json.WriteString("asOf", DocumentDates.Format(analysis.AsOf));
+            json.WriteStartArray("objectives");
+            if (includeObjectives && !analysis.HasErrors && analysis.Evaluation is { } evaluation)
+            {
+                foreach (var objective in evaluation.Objectives)
+                {
+                    WriteObjective(json, objective);
+                }
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("diagnostics");
+            foreach (var diagnostic in analysis.Diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", diagnostic.Code);
+                json.WriteString("severity", SeverityName(diagnostic.Severity));
+                if (diagnostic.Subject is null)
+                {
+                    json.WriteNull("subject");
+                }
+                else
+                {
+                    json.WriteString("subject", diagnostic.Subject);
+                }
+
+                json.WriteString("message", diagnostic.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the report as a string; see <see cref="WriteUtf8"/>.</summary>
+    /// <param name="analysis">The analysis.</param>
+    /// <param name="includeObjectives">False for diagnostics only.</param>
+    /// <param name="indented">Whether to indent.</param>
+    public static string Write(DocumentAnalysis analysis, bool includeObjectives = true, bool indented = false)
+        => Encoding.UTF8.GetString(WriteUtf8(analysis, includeObjectives, indented));
+
+    /// <summary>The report name of a severity: <c>error</c>, <c>warning</c> or <c>info</c>.</summary>
+    /// <param name="severity">The severity.</param>
+    public static string SeverityName(OkrSeverity severity) => severity switch
+    {
+        OkrSeverity.Error => "error",
+        OkrSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    private static void WriteObjective(Utf8JsonWriter json, ObjectiveEvaluation objective)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", objective.Id);
+        WriteDouble(json, "score", objective.Score);
+        WriteString(json, "grade", objective.Grade);
+        json.WriteString("status", OkrStatusNames.ToName(objective.Status));
+        WriteDouble(json, "elapsed", objective.Elapsed);
+        WriteDouble(json, "expected", objective.Expected);
+        json.WriteStartArray("keyResults");
+        foreach (var keyResult in objective.KeyResults)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", keyResult.Id);
+            if (keyResult.Kind == KeyResultKind.Checklist)
+            {
+                // A checklist's current value is its done share, a fraction rather than a measured decimal.
+                WriteDouble(json, "current", keyResult.Attainment);
+            }
+            else if (keyResult.Current is { } current)
+            {
+                json.WriteNumber("current", current);
+            }
+            else
+            {
+                json.WriteNull("current");
+            }
+
+            WriteDouble(json, "attainment", keyResult.Attainment);
+            WriteDouble(json, "score", keyResult.Score);
+            WriteString(json, "grade", keyResult.Grade);
+            json.WriteString("status", OkrStatusNames.ToName(keyResult.Status));
+            if (keyResult.Confidence is { } confidence)
+            {
+                json.WriteNumber("confidence", confidence);
+            }
+            else
+            {
+                json.WriteNull("confidence");
+            }
+
+            WriteString(json, "lastCheckIn", keyResult.LastCheckIn is { } day ? DocumentDates.Format(day) : null);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDouble(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            // Shortest round-trip form; never -0.
+            json.WriteNumber(name, number == 0 ? 0.0 : number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
