@@ -52,7 +52,8 @@ internal sealed class GraphValidator
                 cyclic = true;
                 Add(OkrCodes.AlignmentCycle, _spec.Items[i].Id, message);
             },
-            "Alignment cycle");
+            "Alignment cycle",
+            "Remove one of these alignments: progress must flow one way.");
         TopologicalOrder = cyclic ? null : TopologicalSort(edges);
     }
 
@@ -111,7 +112,7 @@ internal sealed class GraphValidator
             }
         }
 
-        ReportCycles(parents, _spec.Owners.Count, i => _spec.Owners[i].Id ?? "?", (i, message) => Add(OkrCodes.AlignmentCycle, _spec.Owners[i].Id, message), "Owner cycle");
+        ReportCycles(parents, _spec.Owners.Count, i => _spec.Owners[i].Id ?? "?", (i, message) => Add(OkrCodes.AlignmentCycle, _spec.Owners[i].Id, message), "Owner cycle", "Change one owner's parent: owners form a hierarchy.");
     }
 
     private void CheckObjectiveReferences(Dictionary<string, int> owners, Dictionary<string, int> periods)
@@ -264,7 +265,7 @@ internal sealed class GraphValidator
     /// Reports one finding per strongly connected component of two or more nodes and one per self-loop,
     /// on the member first in document order, with one cycle through it spelled out.
     /// </summary>
-    private static void ReportCycles(int[][] edges, int count, Func<int, string> name, Action<int, string> report, string label)
+    private static void ReportCycles(int[][] edges, int count, Func<int, string> name, Action<int, string> report, string label, string fix)
     {
         var component = StronglyConnectedComponents(edges, count, out var componentCount);
         var sizes = new int[componentCount];
@@ -288,12 +289,12 @@ internal sealed class GraphValidator
                 reported[c] = true;
                 var start = first[c];
                 var cycle = FindCycle(edges, component, start);
-                report(start, $"{label}: {string.Join(" -> ", cycle.Select(name))}. Remove one of these alignments.");
+                report(start, $"{label}: {string.Join(" -> ", cycle.Select(name))}. {fix}");
             }
 
             if (Array.IndexOf(edges[i], i) >= 0)
             {
-                report(i, $"{label}: {name(i)} -> {name(i)}. An item cannot align to itself.");
+                report(i, $"{label}: {name(i)} -> {name(i)}. {fix}");
             }
         }
     }

@@ -67,6 +67,12 @@ internal sealed class DocumentReader
             return null;
         }
 
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            _sink.Add(OkrCodes.MalformedJson, null, "The document is empty (line 1, column 1): write an okr/v1 JSON object (okr init writes a starter).");
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -129,7 +135,6 @@ internal sealed class DocumentReader
         settings.RejectUnknown(SettingsFields);
         var errorsBefore = _sink.Items.Count;
         var options = new OkrSettingsOptions();
-        var problems = new List<string>();
 
         if (settings.Double("aspirationalTarget", false, OkrCodes.InvalidSettings) is { } target)
         {
@@ -176,13 +181,22 @@ internal sealed class DocumentReader
             ReadRules(rules, options);
         }
 
-        if (_sink.Items.Skip(errorsBefore).Any(f => f.Code == OkrCodes.InvalidSettings))
+        if (settings.Has("aspirationalTarget") && options.AspirationalTarget is <= 0 or > 1)
         {
-            // Range problems already reported field by field; do not repeat them through TryCreate.
-            return;
+            _sink.Add(OkrCodes.InvalidSettings, null, $"settings.aspirationalTarget is {options.AspirationalTarget}: use a number above 0 and at most 1 (default 0.7).");
         }
 
-        OkrSettings.TryCreate(options).Switch(s => _settings = s, errors => _sink.Items.AddRange(errors));
+        // Each gap given is checked against the other's value, given or default.
+        if ((settings.Has("onTrackGap") || settings.Has("atRiskGap"))
+            && !(options.OnTrackGap >= 0 && options.OnTrackGap <= options.AtRiskGap && options.AtRiskGap <= 1))
+        {
+            _sink.Add(OkrCodes.InvalidSettings, null, $"settings.onTrackGap {options.OnTrackGap} and atRiskGap {options.AtRiskGap} must satisfy 0 <= onTrackGap <= atRiskGap <= 1 (defaults 0.15 and 0.30).");
+        }
+
+        if (_sink.Items.Count == errorsBefore)
+        {
+            OkrSettings.TryCreate(options).Switch(s => _settings = s, errors => _sink.Items.AddRange(errors));
+        }
     }
 
     private int? IntegerSetting(JsonObjectReader reader, string name, int min, int max, string expected)
@@ -780,9 +794,16 @@ internal sealed class DocumentReader
         return characters + 1;
     }
 
+    /// <summary>The parser's explanation without its position suffix and its advice about reader options.</summary>
     private static string JsonErrorText(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var text = cut > 0 ? message[..cut] : message;
+        foreach (var noise in new[] { " Change the reader options.", ", when isFinalBlock is true" })
+        {
+            text = text.Replace(noise, string.Empty, StringComparison.Ordinal);
+        }
+
+        return text;
     }
 }
