@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace Okr.Cli.Tests;
+
+public sealed class InitAndRulesCommandTests
+{
+    [Fact]
+    public void Init_WritesAStarterThatScoresWithoutFindings()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "okr.json");
+
+        var init = CliRunner.Run("init", path);
+        var score = CliRunner.Run("score", path, "--format", "json");
+
+        Assert.Equal(0, init.ExitCode);
+        Assert.Equal(0, score.ExitCode);
+        Assert.Empty(JsonAssert.Findings(score.Stdout));
+        using var report = JsonDocument.Parse(score.Stdout);
+        Assert.Equal(2, report.RootElement.GetProperty("objectives").GetArrayLength());
+    }
+
+    [Fact]
+    public void Init_ExistingFile_IsNotOverwritten()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("okr.json", "keep me");
+
+        var result = CliRunner.Run("init", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("keep me", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Rules_Json_ListsTheSixteenBuiltInRules()
+    {
+        var result = CliRunner.Run("rules", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var rules = JsonDocument.Parse(result.Stdout);
+        var codes = rules.RootElement.EnumerateArray().Select(r => r.GetProperty("code").GetString()).ToList();
+        Assert.Equal(16, codes.Count);
+        Assert.Contains("OKR101", codes);
+        Assert.Contains("OKR207", codes);
+        Assert.Equal("info", rules.RootElement.EnumerateArray().Single(r => r.GetProperty("code").GetString() == "OKR206").GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void Rules_Text_ShowsCodesAndTitles()
+    {
+        var result = CliRunner.Run("rules");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("OKR204", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Stale key result", result.Stdout, StringComparison.Ordinal);
+    }
+}
