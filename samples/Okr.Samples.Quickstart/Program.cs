@@ -3,6 +3,13 @@
 using System.Globalization;
 using System.Text;
 using Okr.Core;
+using Okr.Samples.Quickstart;
+
+if (args is ["readme"])
+{
+    ReadmeExample.Run(); // the ten lines at the top of README.md
+    return;
+}
 
 // 1. The period, the owners and a fixed "as of" day, so the output never changes.
 var q4 = Period.Quarter(2026, 4); // 2026-Q4: 2026-10-01 .. 2026-12-31, 92 days
