@@ -181,8 +181,8 @@ internal sealed class GraphValidator
                     continue;
                 }
 
-                // A contributor whose kind is unknown was already reported (OKR002); its kind is not judged.
-                var summable = !item.IsObjective && (item.Kind is null || item.IsSumRollup || item.Kind is KeyResultKind.Increase
+                // A contributor whose kind or aggregate is unknown was already reported (OKR002); it is not judged again.
+                var summable = !item.IsObjective && (item.Kind is null || (item.IsRollup && item.Aggregate is null) || item.IsSumRollup || item.Kind is KeyResultKind.Increase
                     or KeyResultKind.Decrease or KeyResultKind.AtLeast or KeyResultKind.AtMost or KeyResultKind.Within);
                 if (!summable)
                 {

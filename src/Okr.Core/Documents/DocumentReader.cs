@@ -88,6 +88,13 @@ internal sealed class DocumentReader
 
         using (document)
         {
+            if (FirstBadEscape(utf8) is { } badEscape)
+            {
+                var (line, column) = LineAndColumn(utf8, badEscape);
+                _sink.Add(OkrCodes.MalformedJson, null, $"The document has a string with an unpaired surrogate escape (\\uD800-\\uDFFF) at line {line}, column {column}: it is not valid Unicode text.");
+                return null;
+            }
+
             var root = JsonObjectReader.Open(document.RootElement, "document", null, _sink);
             if (root is null)
             {
@@ -207,6 +214,12 @@ internal sealed class DocumentReader
             return null;
         }
 
+        if (isInteger && value > max && max == int.MaxValue)
+        {
+            // A count beyond int's range is still a positive integer; it behaves as no limit.
+            return int.MaxValue;
+        }
+
         if (!isInteger || value < min || value > max)
         {
             _sink.Add(OkrCodes.InvalidSettings, null, $"settings.{name} is {value}: use {expected}.");
@@ -270,7 +283,7 @@ internal sealed class DocumentReader
 
     private void ReadRules(JsonElement element, OkrSettingsOptions options)
     {
-        JsonObjectReader.Open(element, "settings.rules", null, _sink);
+        JsonObjectReader.Open(element, "settings.rules", null, _sink)!.ReportDuplicates();
         foreach (var member in element.EnumerateObject())
         {
             if (!OkrRuleCodes.IsBuiltInQualityRule(member.Name))
@@ -464,13 +477,11 @@ internal sealed class DocumentReader
                 continue;
             }
 
-            if (weight is { } w)
+            // A link with a bad weight still names its target: references and cycles are checked all the same.
+            specs.Add(new LinkSpec(kind, target, weight ?? 0));
+            if (weight is { } w && !string.IsNullOrWhiteSpace(target))
             {
-                specs.Add(new LinkSpec(kind, target, w));
-                if (!string.IsNullOrWhiteSpace(target))
-                {
-                    links.Add(kind == AlignmentTargetKind.Objective ? AlignmentLink.ToObjective(target, w) : AlignmentLink.ToKeyResult(target, w));
-                }
+                links.Add(kind == AlignmentTargetKind.Objective ? AlignmentLink.ToObjective(target, w) : AlignmentLink.ToKeyResult(target, w));
             }
         }
 
@@ -488,6 +499,7 @@ internal sealed class DocumentReader
 
         var id = kr.Text("id", required: true, MaxIdLength, "key result id");
         kr.Subject = id ?? objectiveId;
+        kr.ReportDuplicates();
         var title = kr.Text("title", required: true, MaxTitleLength, "title");
         var kindIndex = kr.Enum("kind", KindNames);
         if (!kr.Has("kind"))
@@ -508,8 +520,8 @@ internal sealed class DocumentReader
             var allowed = new List<string>(KeyResultCommonFields);
             var kindErrorsBefore = _sink.Items.Count;
             definition = ReadDefinition(kr, known, allowed);
-            kr.RejectUnknown(allowed, $" for kind '{KeyResultKinds.ToName(known)}'");
             definitionComplete = definition is not null && _sink.Items.Count == kindErrorsBefore;
+            kr.RejectUnknown(allowed, $" for kind '{KeyResultKinds.ToName(known)}'");
         }
 
         _spec.Items.Add(new ItemSpec(id, objectiveItem, null, null, kind, definition?.Aggregate ?? AggregateOf(kr, kind), links.Specs));
@@ -742,6 +754,28 @@ internal sealed class DocumentReader
             if (definition.Kind == KeyResultKind.Milestone && value is not (0m or 1m))
             {
                 return $"a check-in has value {value}: a milestone check-in is 0 (not done) or 1 (done)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The offset of the first string whose escapes do not make valid UTF-16 (a lone surrogate), or null.</summary>
+    private static int? FirstBadEscape(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = int.MaxValue });
+        while (reader.Read())
+        {
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+            {
+                try
+                {
+                    reader.GetString();
+                }
+                catch (InvalidOperationException)
+                {
+                    return (int)reader.TokenStartIndex;
+                }
             }
         }
 

@@ -41,11 +41,32 @@ internal sealed class JsonObjectReader
         {
             if (!reader._members.TryAdd(member.Name, member.Value))
             {
-                sink.Schema(subject, $"{path} has the member '{member.Name}' more than once: keep one.");
+                reader._duplicates.Add(member.Name);
             }
         }
 
         return reader;
+    }
+
+    private readonly List<string> _duplicates = [];
+    private bool _duplicatesReported;
+
+    /// <summary>
+    /// Reports members given more than once (the first is read). Called once the object's own id is known, so the
+    /// finding names it; <see cref="RejectUnknown"/> calls it too.
+    /// </summary>
+    public void ReportDuplicates()
+    {
+        if (_duplicatesReported)
+        {
+            return;
+        }
+
+        _duplicatesReported = true;
+        foreach (var name in _duplicates.Distinct(StringComparer.Ordinal))
+        {
+            _sink.Schema(Subject, $"{Path} has the member '{name}' more than once: keep one.");
+        }
     }
 
     /// <summary>Whether the member is present and not null.</summary>
@@ -57,6 +78,7 @@ internal sealed class JsonObjectReader
     /// <summary>Reports every member not in <paramref name="allowed"/> as unknown, whatever its value (null included).</summary>
     public void RejectUnknown(IReadOnlyCollection<string> allowed, string? hint = null)
     {
+        ReportDuplicates();
         foreach (var name in _members.Keys)
         {
             if (!allowed.Contains(name))
@@ -228,7 +250,8 @@ internal sealed class JsonObjectReader
 
         if (!value.TryGetDecimal(out var number))
         {
-            // Beyond decimal's range: certainly not a small integer; report through the caller's range rule.
+            // Beyond decimal's range (about 7.9e28): a whole number far outside any range a caller accepts.
+            isInteger = true;
             return value.GetRawText().TrimStart().StartsWith('-') ? decimal.MinValue : decimal.MaxValue;
         }
 
