@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Okr.Core;
 
 /// <summary>The numeric rules every score comparison follows (spec section 1).</summary>
@@ -25,14 +27,28 @@ public static class ScoreMath
     {
         try
         {
-            return Normalize((double)((current - baseline) / (target - baseline)));
+            return Normalize(ToDouble((current - baseline) / (target - baseline)));
         }
         catch (OverflowException)
         {
             // Differences of values near decimal's limits leave its range; the quotient itself is still
             // meaningful, so fall back to halving both terms, which keeps the ratio.
-            return Normalize((double)(((current / 2) - (baseline / 2)) / ((target / 2) - (baseline / 2))));
+            return Normalize(ToDouble(((current / 2) - (baseline / 2)) / ((target / 2) - (baseline / 2))));
         }
+    }
+
+    /// <summary>
+    /// The double nearest to <paramref name="value"/>. The built-in <c>(double)decimal</c> cast is not correctly
+    /// rounded (2/14 gives 0.14285714285714288 instead of 0.14285714285714285), so the exact decimal digits are
+    /// parsed instead, which rounds once to nearest (spec section 1: "converted once to double").
+    /// </summary>
+    /// <param name="value">The exact decimal value.</param>
+    internal static double ToDouble(decimal value)
+    {
+        Span<char> digits = stackalloc char[64];
+        return value.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture)
+            ? double.Parse(digits[..written], NumberStyles.Float, CultureInfo.InvariantCulture)
+            : (double)value;
     }
 
     /// <summary>Turns -0 into +0 (reports never show -0).</summary>
