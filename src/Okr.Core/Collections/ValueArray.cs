@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Okr.Core;
 
@@ -9,7 +10,12 @@ namespace Okr.Core;
 /// <see cref="ImmutableArray{T}"/> (reference equality) would not give.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-/// <remarks>The <c>default</c> value is a valid empty array.</remarks>
+/// <remarks>
+/// The <c>default</c> value is a valid empty array. Collection expressions (<c>["a", "b"]</c>) build through
+/// <see cref="ValueArray.Create{T}(ReadOnlySpan{T})"/>: without the builder they would call the non-mutating
+/// <see cref="Add"/> and silently give an empty array.
+/// </remarks>
+[CollectionBuilder(typeof(ValueArray), nameof(ValueArray.Create))]
 public readonly struct ValueArray<T> : IReadOnlyList<T>, IEquatable<ValueArray<T>>
 {
     private readonly ImmutableArray<T> _items;

@@ -96,6 +96,18 @@ public static class OkrDocument
 /// <param name="Diagnostics">Every finding (errors, and quality findings after severity overrides).</param>
 public sealed record DocumentAnalysis(DateOnly AsOf, OkrSet? Set, OkrEvaluation? Evaluation, ValueArray<OkrDiagnostic> Diagnostics)
 {
+    /// <summary>The day of evaluation.</summary>
+    public DateOnly AsOf { get; } = AsOf;
+
+    /// <summary>The set read, or null when the document has OKR0xx errors.</summary>
+    public OkrSet? Set { get; } = Set;
+
+    /// <summary>The evaluation, or null when the document has OKR0xx errors.</summary>
+    public OkrEvaluation? Evaluation { get; } = Evaluation;
+
+    /// <summary>Every finding (errors, and quality findings after severity overrides).</summary>
+    public ValueArray<OkrDiagnostic> Diagnostics { get; } = Diagnostics;
+
     /// <summary>Whether any finding has severity error (then the document "has errors").</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == OkrSeverity.Error);
 }

@@ -11,6 +11,18 @@ namespace Okr.Core;
 /// <param name="Message">A sentence naming the item and field, and what to use instead.</param>
 public sealed record OkrDiagnostic(string Code, OkrSeverity Severity, string? Subject, string Message)
 {
+    /// <summary>The stable code, e.g. <c>OKR004</c>; see <see cref="OkrCodes"/>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The severity after any configured override.</summary>
+    public OkrSeverity Severity { get; } = Severity;
+
+    /// <summary>The id of the period, owner, objective or key result concerned, or <c>null</c>.</summary>
+    public string? Subject { get; } = Subject;
+
+    /// <summary>A sentence naming the item and field, and what to use instead.</summary>
+    public string Message { get; } = Message;
+
     /// <summary>Creates an error finding.</summary>
     /// <param name="code">The stable code.</param>
     /// <param name="subject">The id concerned, or null.</param>

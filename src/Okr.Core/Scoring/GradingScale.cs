@@ -5,7 +5,14 @@ namespace Okr.Core;
 /// <summary>One band of a grading scale: scores from <see cref="From"/> (inclusive, with the 1e-9 tolerance) get <see cref="Label"/>.</summary>
 /// <param name="From">Where the band starts, in [0, 1].</param>
 /// <param name="Label">The grade's label, e.g. <c>green</c>.</param>
-public sealed record GradeBand(double From, string Label);
+public sealed record GradeBand(double From, string Label)
+{
+    /// <summary>Where the band starts, in [0, 1].</summary>
+    public double From { get; } = From;
+
+    /// <summary>The grade's label, e.g. <c>green</c>.</summary>
+    public string Label { get; } = Label;
+}
 
 /// <summary>
 /// Maps a score to a grade: the label of the highest band whose <see cref="GradeBand.From"/> the score reaches.

@@ -36,6 +36,18 @@ public enum RuleSeverity
 /// <param name="MaxDepth">OKR106: longest alignment chain, in links (default 10).</param>
 public sealed record QualityLimits(int MaxObjectivesPerOwner = 5, int MinKeyResults = 2, int MaxKeyResults = 5, int MaxDepth = 10)
 {
+    /// <summary>OKR101: most objectives an owner should have in one period (default 5).</summary>
+    public int MaxObjectivesPerOwner { get; } = MaxObjectivesPerOwner;
+
+    /// <summary>OKR103: fewest key results an objective with key results should have (default 2).</summary>
+    public int MinKeyResults { get; } = MinKeyResults;
+
+    /// <summary>OKR104: most key results per objective (default 5).</summary>
+    public int MaxKeyResults { get; } = MaxKeyResults;
+
+    /// <summary>OKR106: longest alignment chain, in links (default 10).</summary>
+    public int MaxDepth { get; } = MaxDepth;
+
     /// <summary>The spec's defaults: 5, 2, 5, 10.</summary>
     public static QualityLimits Default { get; } = new();
 }
@@ -251,7 +263,14 @@ public sealed record OkrSettings
 /// <summary>A severity override for one rule code.</summary>
 /// <param name="Code">The rule code, e.g. <c>OKR201</c>.</param>
 /// <param name="Severity">The severity it runs at (<see cref="RuleSeverity.Off"/> to turn it off).</param>
-public sealed record RuleSeverityOverride(string Code, RuleSeverity Severity);
+public sealed record RuleSeverityOverride(string Code, RuleSeverity Severity)
+{
+    /// <summary>The rule code, e.g. <c>OKR201</c>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>The severity it runs at (<see cref="RuleSeverity.Off"/> to turn it off).</summary>
+    public RuleSeverity Severity { get; } = Severity;
+}
 
 /// <summary>Which codes are which.</summary>
 public static class OkrRuleCodes

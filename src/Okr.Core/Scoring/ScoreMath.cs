@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Okr.Core;
 
 /// <summary>The numeric rules every score comparison follows (spec section 1).</summary>
@@ -30,8 +32,9 @@ public static class ScoreMath
         catch (OverflowException)
         {
             // Differences of values near decimal's limits leave its range; the quotient itself is still
-            // meaningful, so fall back to halving both terms, which keeps the ratio.
-            return Normalize(ToDouble(((current / 2) - (baseline / 2)) / ((target / 2) - (baseline / 2))));
+            // meaningful, so fall back to quartering every term, which keeps the ratio. (Halving was not enough:
+            // MaxValue / 2 rounds up, so MaxValue / 2 - MinValue / 2 still overflowed.)
+            return Normalize(ToDouble(((current / 4) - (baseline / 4)) / ((target / 4) - (baseline / 4))));
         }
     }
 
@@ -54,8 +57,8 @@ public static class ScoreMath
         }
 
         Span<char> text = stackalloc char[48];
-        value.TryFormat(text, out var length, default, System.Globalization.CultureInfo.InvariantCulture);
-        return double.Parse(text[..length], System.Globalization.CultureInfo.InvariantCulture);
+        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        return double.Parse(text[..length], CultureInfo.InvariantCulture);
     }
 
     private static readonly double[] ExactPowersOfTen =

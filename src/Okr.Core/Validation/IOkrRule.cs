@@ -26,4 +26,20 @@ public delegate void RuleReporter(string? subject, string message);
 /// <param name="DefaultSeverity">The severity when not overridden.</param>
 /// <param name="Help">What it checks and how to fix or silence it.</param>
 /// <param name="Practice">The OKR practice behind it.</param>
-public sealed record OkrRuleDescriptor(string Code, string Title, OkrSeverity DefaultSeverity, string Help, string Practice);
+public sealed record OkrRuleDescriptor(string Code, string Title, OkrSeverity DefaultSeverity, string Help, string Practice)
+{
+    /// <summary>The stable code, e.g. <c>OKR103</c>.</summary>
+    public string Code { get; } = Code;
+
+    /// <summary>A short title.</summary>
+    public string Title { get; } = Title;
+
+    /// <summary>The severity when not overridden.</summary>
+    public OkrSeverity DefaultSeverity { get; } = DefaultSeverity;
+
+    /// <summary>What it checks and how to fix or silence it.</summary>
+    public string Help { get; } = Help;
+
+    /// <summary>The OKR practice behind it.</summary>
+    public string Practice { get; } = Practice;
+}

@@ -74,4 +74,14 @@ public sealed class OkrRuleContext
 /// <param name="OwnerId">The owner.</param>
 /// <param name="PeriodId">The period.</param>
 /// <param name="Objectives">Its objectives.</param>
-public sealed record OwnerPeriodObjectives(string OwnerId, string PeriodId, ValueArray<Objective> Objectives);
+public sealed record OwnerPeriodObjectives(string OwnerId, string PeriodId, ValueArray<Objective> Objectives)
+{
+    /// <summary>The owner.</summary>
+    public string OwnerId { get; } = OwnerId;
+
+    /// <summary>The period.</summary>
+    public string PeriodId { get; } = PeriodId;
+
+    /// <summary>Its objectives.</summary>
+    public ValueArray<Objective> Objectives { get; } = Objectives;
+}

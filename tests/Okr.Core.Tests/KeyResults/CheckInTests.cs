@@ -1,0 +1,33 @@
+namespace Okr.Core.Tests.KeyResults;
+
+public class CheckInTests
+{
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(11)]
+    public void TryCreate_ConfidenceOutside0To10_ReturnsOkr005(int confidence)
+    {
+        var finding = Single(CheckIn.TryCreate(Mid, 1m, confidence, keyResultId: "kr"), OkrCodes.InvalidNumber);
+        Assert.Equal("kr", finding.Subject);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public void TryCreate_ConfidenceAtBounds_IsValid(int confidence)
+    {
+        Assert.Equal(confidence, CheckIn.TryCreate(Mid, 1m, confidence).AsT0.Confidence);
+    }
+
+    [Fact]
+    public void Constructor_ConfidenceOutOfRange_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new CheckIn(Mid, 1m, 11));
+    }
+
+    [Fact]
+    public void Value_KeepsDecimalScale()
+    {
+        Assert.Equal("2.00", new CheckIn(Mid, 2.00m).Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

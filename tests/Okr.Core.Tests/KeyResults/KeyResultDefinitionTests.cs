@@ -1,0 +1,163 @@
+namespace Okr.Core.Tests.KeyResults;
+
+/// <summary>Spec section 3: a kind whose fields break its rule is OKR006, and the message says what to use instead.</summary>
+public class KeyResultDefinitionTests
+{
+    private static OkrDiagnostic Invalid(KeyResultDefinition definition, params CheckIn[] checkIns)
+        => Single(KeyResult.TryCreate("kr", "KR", definition, 1, checkIns), OkrCodes.InvalidKeyResult);
+
+    [Fact]
+    public void Increase_BaselineEqualsTarget_Okr006SaysUseAtLeastAtMost()
+    {
+        var finding = Invalid(KeyResultDefinition.Increase(5, 5));
+        Assert.Equal("kr", finding.Subject);
+        Assert.Contains("use atLeast/atMost", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decrease_BaselineEqualsTarget_Okr006SaysUseAtLeastAtMost()
+    {
+        Assert.Contains("use atLeast/atMost", Invalid(KeyResultDefinition.Decrease(5, 5)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Increase_TargetBelowBaseline_Okr006SuggestsDecrease()
+    {
+        Assert.Contains("decrease", Invalid(KeyResultDefinition.Increase(20, 10)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decrease_TargetAboveBaseline_Okr006SuggestsIncrease()
+    {
+        Assert.Contains("increase", Invalid(KeyResultDefinition.Decrease(0.5m, 2.0m)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Within_MinAboveMax_Okr006()
+    {
+        Assert.Contains("swap", Invalid(KeyResultDefinition.Within(3, 1)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Within_MinEqualsMax_IsValid()
+    {
+        Assert.True(KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Within(3, 3)).IsT0);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(0.5)]
+    [InlineData(-1)]
+    public void Milestone_CheckInNot0Or1_Okr006(double value)
+    {
+        Invalid(KeyResultDefinition.Milestone(), C("2026-10-02", (decimal)value));
+    }
+
+    [Fact]
+    public void Milestone_CheckIns0And1_AreValid()
+    {
+        Assert.True(KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Milestone(), 1, [C("2026-10-02", 0), C("2026-10-03", 1.0m)]).IsT0);
+    }
+
+    [Fact]
+    public void Checklist_WithCheckIns_Okr006SaysUseDoneOn()
+    {
+        var finding = Invalid(KeyResultDefinition.Checklist(new ChecklistItem("a")), C("2026-10-02", 1));
+        Assert.Contains("doneOn", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rollup_WithCheckIns_Okr006()
+    {
+        Invalid(KeyResultDefinition.RollupMean(), C("2026-10-02", 1));
+    }
+
+    [Fact]
+    public void Checklist_Empty_Okr006()
+    {
+        Invalid(KeyResultDefinition.Checklist());
+    }
+
+    [Fact]
+    public void Checklist_101Items_Okr006()
+    {
+        Invalid(KeyResultDefinition.Checklist(Enumerable.Range(0, 101).Select(i => new ChecklistItem("i" + i))));
+    }
+
+    [Fact]
+    public void Checklist_100Items_IsValid()
+    {
+        Assert.True(KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Checklist(Enumerable.Range(0, 100).Select(i => new ChecklistItem("i" + i)))).IsT0);
+    }
+
+    [Fact]
+    public void Checklist_TotalWeightZero_Okr006()
+    {
+        Invalid(KeyResultDefinition.Checklist(new ChecklistItem("a", 0), new ChecklistItem("b", 0)));
+    }
+
+    [Fact]
+    public void Checklist_BlankItemTitle_Okr006()
+    {
+        Invalid(KeyResultDefinition.Checklist(new ChecklistItem(" ")));
+    }
+
+    [Fact]
+    public void RollupSum_BaselineEqualsTarget_Okr006()
+    {
+        Invalid(KeyResultDefinition.RollupSum(3, 3));
+    }
+
+    [Fact]
+    public void EmptyCheckInList_IsAllowedOnEveryKind()
+    {
+        var definitions = new[]
+        {
+            KeyResultDefinition.Increase(0, 1), KeyResultDefinition.Decrease(1, 0), KeyResultDefinition.AtLeast(1),
+            KeyResultDefinition.AtMost(1), KeyResultDefinition.Within(0, 1), KeyResultDefinition.Milestone(),
+            KeyResultDefinition.Checklist(new ChecklistItem("a")), KeyResultDefinition.RollupMean(), KeyResultDefinition.RollupSum(0, 1),
+        };
+        Assert.All(definitions, d => Assert.True(KeyResult.TryCreate("kr", "KR", d, 1, []).IsT0));
+    }
+
+    [Fact]
+    public void TryWithCheckIn_OnChecklist_ReturnsOkr006()
+    {
+        var kr = Kr("kr", KeyResultDefinition.Checklist(new ChecklistItem("a")));
+        Single(kr.TryWithCheckIn(C("2026-10-02", 1)), OkrCodes.InvalidKeyResult);
+    }
+
+    [Fact]
+    public void Create_Invalid_ThrowsWithOkr006()
+    {
+        var ex = Assert.Throws<OkrValidationException>(() => KeyResult.Create("kr", "KR", KeyResultDefinition.Increase(1, 1)));
+        Assert.Equal("OKR006", Assert.Single(ex.Errors.Items).Code);
+    }
+
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.NegativeInfinity)]
+    public void TryCreate_BadWeight_Throws(double weight)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Milestone(), weight));
+    }
+
+    [Fact]
+    public void TryCreate_AlignToObjective_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Milestone(), 1, null, [AlignmentLink.ToObjective("o")]));
+    }
+
+    [Theory]
+    [InlineData(KeyResultKind.Increase, "increase")]
+    [InlineData(KeyResultKind.AtLeast, "atLeast")]
+    [InlineData(KeyResultKind.Rollup, "rollup")]
+    public void KindNames_RoundTrip(KeyResultKind kind, string name)
+    {
+        Assert.Equal(name, KeyResultKinds.ToName(kind));
+        Assert.True(KeyResultKinds.TryParse(name, out var parsed));
+        Assert.Equal(kind, parsed);
+        Assert.False(KeyResultKinds.TryParse(name.ToUpperInvariant(), out _));
+    }
+}

@@ -1,0 +1,59 @@
+namespace Okr.Core.Tests.Rollup;
+
+public class IncrementalEvaluatorTests
+{
+    private static IncrementalEvaluator Start() => new(AlignmentGraph.Build(WorkedExample.Build()), D("2026-11-15"));
+
+    [Fact]
+    public void Constructor_MatchesFullEvaluation()
+    {
+        var incremental = Start();
+        Assert.Equal(0.2619047619047619, incremental.ScoreOf("o-acme"));
+        Assert.Equal(OkrStatus.AtRisk, incremental.StatusOf("o-mobile"));
+    }
+
+    [Fact]
+    public void TryRecordCheckIn_ReevaluatesKeyResultAndItsDependents()
+    {
+        var incremental = Start();
+        var affected = incremental.TryRecordCheckIn("kr-beta", new CheckIn(D("2026-11-10"), 45)).AsT0;
+        Assert.Equal(["kr-beta", "o-mobile", "o-acme"], affected);
+        Assert.Equal(3, incremental.LastReevaluatedCount);
+        Assert.Equal(1.0, incremental.ScoreOf("kr-beta"));
+        Assert.Equal(OkrStatus.Achieved, incremental.StatusOf("kr-beta"));
+        Assert.Equal((2 * 0.14285714285714285 + 0 + 1 + 0.3333333333333333) / 5, incremental.ScoreOf("o-mobile"));
+    }
+
+    [Fact]
+    public void TryRecordCheckIn_AfterAsOf_ChangesNothingButIsRecorded()
+    {
+        var incremental = Start();
+        Assert.True(incremental.TryRecordCheckIn("kr-rev", new CheckIn(D("2026-12-01"), 20)).IsT0);
+        Assert.Equal(0.4, incremental.ScoreOf("kr-rev"));
+    }
+
+    [Fact]
+    public void TryRecordCheckIn_OnChecklist_Okr006AndNothingChanges()
+    {
+        var incremental = Start();
+        Single(incremental.TryRecordCheckIn("kr-steps", new CheckIn(D("2026-11-10"), 1)), OkrCodes.InvalidKeyResult);
+        Assert.Equal(0.3333333333333333, incremental.ScoreOf("kr-steps"));
+    }
+
+    [Fact]
+    public void TryRecordCheckIn_ObjectiveId_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => Start().TryRecordCheckIn("o-acme", new CheckIn(Mid, 1)));
+    }
+
+    [Fact]
+    public void Snapshot_IsNotChangedByLaterCheckIns()
+    {
+        var incremental = Start();
+        var snapshot = incremental.Snapshot();
+        incremental.TryRecordCheckIn("kr-rev", new CheckIn(D("2026-11-14"), 20));
+        Assert.Equal(0.4, snapshot.ScoreOf("kr-rev"));
+        Assert.Equal(1.0, incremental.ScoreOf("kr-rev"));
+        Assert.Equal(D("2026-11-14"), incremental.Snapshot().KeyResult("kr-rev").LastCheckIn);
+    }
+}

@@ -1,0 +1,1 @@
+global using static Okr.Core.Tests.Build;
