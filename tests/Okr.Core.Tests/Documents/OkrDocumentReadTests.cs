@@ -21,7 +21,7 @@ public sealed class OkrDocumentReadTests
     [Fact]
     public void TryRead_SpecExample_ReadsSettingsOwnersAndLinks()
     {
-        var set = OkrDocument.TryRead(File.ReadAllBytes("../../../../../../shared/spec/example.okr.json")).AsT0;
+        var set = OkrDocument.TryRead(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Documents", "example.okr.json"))).AsT0;
 
         Assert.Equal(RuleSeverity.Off, set.Settings.SeverityOverride("OKR201"));
         Assert.Equal("acme", set.Owners[1].ParentId);
