@@ -16,6 +16,7 @@ internal static class HelpText
           okr COMMAND --help                                help for one command
           okr --version
 
+        FILE may be - to read the document from standard input.
         Exit codes: 0 no errors (warnings allowed), 1 the document has errors, 2 wrong usage or unreadable file.
         --as-of defaults to today (local time); --format defaults to text.
 

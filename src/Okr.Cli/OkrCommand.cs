@@ -20,11 +20,14 @@ internal static class OkrCommand
     public const long MaxFileBytes = 512L * 1024 * 1024;
 
     public static int Run(string[] args, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected)
+        => Run(args, Console.OpenStandardInput, stdout, stderr, clock, outputRedirected);
+
+    public static int Run(string[] args, Func<Stream> stdin, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected)
     {
         ArgumentNullException.ThrowIfNull(args);
         try
         {
-            return Dispatch(args, stdout, stderr, clock, outputRedirected);
+            return Dispatch(args, stdin, stdout, stderr, clock, outputRedirected);
         }
         catch (IOException ex)
         {
@@ -33,7 +36,7 @@ internal static class OkrCommand
         }
     }
 
-    private static int Dispatch(string[] args, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected)
+    private static int Dispatch(string[] args, Func<Stream> stdin, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected)
     {
         if (args.Length == 0)
         {
@@ -69,15 +72,15 @@ internal static class OkrCommand
 
         return command switch
         {
-            "score" => Analyze(parsed, stdout, stderr, clock, outputRedirected, includeObjectives: true),
-            "validate" => Analyze(parsed, stdout, stderr, clock, outputRedirected, includeObjectives: false),
+            "score" => Analyze(parsed, stdin, stdout, stderr, clock, outputRedirected, includeObjectives: true),
+            "validate" => Analyze(parsed, stdin, stdout, stderr, clock, outputRedirected, includeObjectives: false),
             "rules" => Rules(parsed, stdout, stderr, outputRedirected),
             "init" => Init(parsed, stdout, stderr, clock),
             _ => Usage(stderr, null, $"unknown command '{command}'"),
         };
     }
 
-    private static int Analyze(CommandLine parsed, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected, bool includeObjectives)
+    private static int Analyze(CommandLine parsed, Func<Stream> stdin, Stream stdout, TextWriter stderr, TimeProvider clock, bool outputRedirected, bool includeObjectives)
     {
         var command = includeObjectives ? "score" : "validate";
         if (parsed.Files.Count != 1)
@@ -96,7 +99,7 @@ internal static class OkrCommand
             return Usage(stderr, command, $"--as-of is '{asOfText}': write a real day as YYYY-MM-DD");
         }
 
-        if (!TryReadFile(parsed.Files[0], stderr, out var bytes))
+        if (!TryRead(parsed.Files[0], stdin, stderr, out var bytes))
         {
             return UsageError;
         }
@@ -152,9 +155,16 @@ internal static class OkrCommand
         return Ok;
     }
 
-    private static bool TryReadFile(string path, TextWriter stderr, out byte[] bytes)
+    /// <summary>Reads FILE, or standard input when FILE is "-".</summary>
+    private static bool TryRead(string path, Func<Stream> stdin, TextWriter stderr, out byte[] bytes)
     {
         bytes = [];
+        if (path == "-")
+        {
+            using var input = stdin();
+            return TryCopy(input, "standard input", stderr, out bytes);
+        }
+
         if (Directory.Exists(path))
         {
             stderr.WriteLine($"okr: '{path}' is a directory; give the path of an okr/v1 JSON file.");
@@ -176,16 +186,34 @@ internal static class OkrCommand
                 return false;
             }
 
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            bytes = buffer.ToArray();
-            return true;
+            return TryCopy(stream, path, stderr, out bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             stderr.WriteLine($"okr: cannot read '{path}': {ex.Message}");
             return false;
         }
+    }
+
+    private static bool TryCopy(Stream input, string name, TextWriter stderr, out byte[] bytes)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+            {
+                stderr.WriteLine($"okr: {name} is larger than {MaxFileBytes / (1024 * 1024)} MiB; documents that large are not read.");
+                bytes = [];
+                return false;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        bytes = buffer.ToArray();
+        return true;
     }
 
     private static int Usage(TextWriter stderr, string? command, string problem)

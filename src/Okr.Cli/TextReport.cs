@@ -102,7 +102,8 @@ internal static class TextReport
         });
         if (outputRedirected)
         {
-            console.Profile.Width = 160;
+            // Redirected output goes to logs and files: never wrap a finding in the middle.
+            console.Profile.Width = 4096;
             console.Profile.Capabilities.Unicode = false;
         }
 

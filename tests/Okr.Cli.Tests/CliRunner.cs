@@ -9,11 +9,13 @@ internal static class CliRunner
 
     public static CliResult Run(params string[] args) => Run(outputRedirected: true, args);
 
-    public static CliResult Run(bool outputRedirected, params string[] args)
+    public static CliResult Run(bool outputRedirected, params string[] args) => RunWithInput([], outputRedirected, args);
+
+    public static CliResult RunWithInput(byte[] stdin, bool outputRedirected, params string[] args)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
-        var code = OkrCommand.Run(args, stdout, stderr, new FixedClock(Today), outputRedirected);
+        var code = OkrCommand.Run(args, () => new MemoryStream(stdin), stdout, stderr, new FixedClock(Today), outputRedirected);
         return new CliResult(code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 

@@ -108,3 +108,26 @@ public sealed class ScoreCommandTests
         Assert.Equal(1.0, acme.GetProperty("elapsed").GetDouble());
     }
 }
+
+public sealed class StandardInputTests
+{
+    [Fact]
+    public void Score_Dash_ReadsTheDocumentFromStandardInput()
+    {
+        var document = File.ReadAllBytes(CliRunner.DocumentPath("spec-example.okr.json"));
+
+        var result = CliRunner.RunWithInput(document, true, "score", "-", "--as-of", "2026-11-15", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        JsonAssert.ReportEqual(File.ReadAllText(CliRunner.DocumentPath("spec-example.expected.json")), result.Stdout);
+    }
+
+    [Fact]
+    public void Validate_DashWithEmptyInput_IsMalformedJson()
+    {
+        var result = CliRunner.RunWithInput([], true, "validate", "-", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["OKR001 error null"], JsonAssert.Findings(result.Stdout));
+    }
+}

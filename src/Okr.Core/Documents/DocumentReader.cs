@@ -208,6 +208,7 @@ internal sealed class DocumentReader
 
     private int? IntegerSetting(JsonObjectReader reader, string name, int min, int max, string expected)
     {
+        var path = reader.Path == "settings" ? $"settings.{name}" : $"{reader.Path}.{name}";
         var number = reader.Number(name, out var isInteger);
         if (number is not { } value)
         {
@@ -222,7 +223,7 @@ internal sealed class DocumentReader
 
         if (!isInteger || value < min || value > max)
         {
-            _sink.Add(OkrCodes.InvalidSettings, null, $"settings.{name} is {value}: use {expected}.");
+            _sink.Add(OkrCodes.InvalidSettings, null, $"{path} is {value}: use {expected}.");
             return null;
         }
 
