@@ -110,8 +110,13 @@ public sealed record ObjectiveEvaluation(
 /// <param name="ItemId">The contributing key result or objective.</param>
 /// <param name="Weight">Its weight (key result weight or link weight).</param>
 /// <param name="Score">Its score.</param>
-/// <param name="Share">Its part of the result: <c>Weight * Score / total weight</c>; shares add up to the score.</param>
-public sealed record Contribution(string ItemId, double Weight, double Score, double Share)
+/// <param name="Share">
+/// Its part of the result. Weighted means: <c>Weight * Score / total weight</c>, and shares add up to the score.
+/// Sum rollups: <c>Value / (target - baseline)</c>, and shares add up to the attainment plus
+/// <c>baseline / (target - baseline)</c>.
+/// </param>
+/// <param name="Value">The current value added (sum rollups only); null for weighted means.</param>
+public sealed record Contribution(string ItemId, double Weight, double Score, double Share, decimal? Value)
 {
     /// <summary>The contributing key result or objective.</summary>
     public string ItemId { get; } = ItemId;
@@ -122,8 +127,11 @@ public sealed record Contribution(string ItemId, double Weight, double Score, do
     /// <summary>Its score.</summary>
     public double Score { get; } = Score;
 
-    /// <summary>Its part of the result: <c>Weight * Score / total weight</c>; shares add up to the score.</summary>
+    /// <summary>Its part of the result (see the type's remarks for weighted means and sums).</summary>
     public double Share { get; } = Share;
+
+    /// <summary>The current value added (sum rollups only); null for weighted means.</summary>
+    public decimal? Value { get; } = Value;
 }
 
 /// <summary>Why an item has its score: each counted input and its share. For a sum rollup, the values added.</summary>

@@ -76,12 +76,32 @@ public sealed class OkrEvaluation
     /// <param name="id">The id.</param>
     public OkrStatus StatusOf(string id) => _state.Status[Graph.NodeOf(id)];
 
-    /// <summary>Why <paramref name="id"/> has its score: its counted inputs with weight, score and share.</summary>
+    /// <summary>
+    /// Why <paramref name="id"/> has its score: its counted inputs with weight, score and share. For a sum rollup, the
+    /// current values added up, each with its share of the distance from baseline to target.
+    /// </summary>
     /// <param name="id">An objective or rollup key result id (other key results have no inputs).</param>
     public Explanation Explain(string id)
     {
         var node = Graph.NodeOf(id);
         var contributions = new List<Contribution>();
+        if (_state.KeyResults[node]?.Definition is { Kind: KeyResultKind.Rollup, Aggregate: RollupAggregate.Sum } sum)
+        {
+            // A sum adds current values: each value's share is its part of the distance from baseline to target.
+            var span = ScoreMath.ToDouble(sum.Target.GetValueOrDefault() - sum.Baseline.GetValueOrDefault());
+            for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
+            {
+                var input = Graph.InputNode[i];
+                if (_state.HasCurrent[input])
+                {
+                    var value = _state.Current[input];
+                    contributions.Add(new Contribution(Graph.Ids[input], Graph.InputWeight[i], _state.Score[input], ScoreMath.ToDouble(value) / span, value));
+                }
+            }
+
+            return new Explanation(id, ScoreAt(node), ValueArray.From(contributions));
+        }
+
         double total = 0;
         for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
         {
@@ -98,7 +118,7 @@ public sealed class OkrEvaluation
             if (!double.IsNaN(score))
             {
                 var weight = Graph.InputWeight[i];
-                contributions.Add(new Contribution(Graph.Ids[input], weight, score, total > 0 ? weight * score / total : 0));
+                contributions.Add(new Contribution(Graph.Ids[input], weight, score, total > 0 ? weight * score / total : 0, null));
             }
         }
 
