@@ -529,7 +529,7 @@ internal sealed class DocumentReader
 
         if (definitionComplete)
         {
-            var problem = DefinitionProblem(definition!, checkIns.Count, checkIns.Values);
+            var problem = definition!.FindProblem(checkIns.Count, checkIns.Values);
             if (problem is not null)
             {
                 _sink.Add(OkrCodes.InvalidKeyResult, kr.Subject, $"Key result '{id}' ({KeyResultKinds.ToName(kind!.Value)}): {problem}.");
@@ -733,32 +733,6 @@ internal sealed class DocumentReader
         }
 
         return (checkIns, values, count);
-    }
-
-    private static string? DefinitionProblem(KeyResultDefinition definition, int checkInCount, List<decimal> checkInValues)
-    {
-        var problem = definition.FindProblem();
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!definition.IsMeasured && checkInCount > 0)
-        {
-            return definition.Kind == KeyResultKind.Checklist
-                ? "a checklist takes no check-ins: set 'doneOn' on its items instead"
-                : "a rollup takes no check-ins: its progress comes from the items aligned to it";
-        }
-
-        foreach (var value in checkInValues)
-        {
-            if (definition.Kind == KeyResultKind.Milestone && value is not (0m or 1m))
-            {
-                return $"a check-in has value {value}: a milestone check-in is 0 (not done) or 1 (done)";
-            }
-        }
-
-        return null;
     }
 
     /// <summary>The offset of the first string whose escapes do not make valid UTF-16 (a lone surrogate), or null.</summary>

@@ -73,7 +73,7 @@ public sealed record KeyResult
             }
         }
 
-        var problem = FindProblem(definition, checkInArray);
+        var problem = definition.FindProblem(checkInArray.Count, checkInArray.Select(c => c.Value));
         if (problem is not null)
         {
             return OkrErrors.Single(OkrCodes.InvalidKeyResult, id, $"Key result '{id}' ({KeyResultKinds.ToName(definition.Kind)}): {problem}.");
@@ -127,34 +127,5 @@ public sealed record KeyResult
     {
         var index = KeyResultScorer.LatestIndex(CheckIns.AsSpan(), asOf);
         return index < 0 ? null : CheckIns[index];
-    }
-
-    private static string? FindProblem(KeyResultDefinition definition, ValueArray<CheckIn> checkIns)
-    {
-        var problem = definition.FindProblem();
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        if (!definition.IsMeasured && checkIns.Count > 0)
-        {
-            return definition.Kind == KeyResultKind.Checklist
-                ? "a checklist takes no check-ins: set 'doneOn' on its items instead"
-                : "a rollup takes no check-ins: its progress comes from the items aligned to it";
-        }
-
-        if (definition.Kind == KeyResultKind.Milestone)
-        {
-            foreach (var checkIn in checkIns)
-            {
-                if (checkIn.Value is not (0m or 1m))
-                {
-                    return $"the check-in of {checkIn.At:yyyy-MM-dd} has value {checkIn.Value}: a milestone check-in is 0 (not done) or 1 (done)";
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -84,7 +84,41 @@ public sealed record KeyResultDefinition
     /// <param name="target">Target value (different from baseline).</param>
     public static KeyResultDefinition RollupSum(decimal baseline, decimal target) => new(KeyResultKind.Rollup) { Aggregate = RollupAggregate.Sum, Baseline = baseline, Target = target };
 
-    /// <summary>The rule this definition breaks, phrased for the user, or null when it is valid.</summary>
+    /// <summary>
+    /// The first rule this definition, with <paramref name="checkInCount"/> check-ins of the given values, breaks
+    /// (phrased for the user), or null when it is valid: the kind's own fields, no check-ins on a checklist or rollup,
+    /// milestone values 0 or 1.
+    /// </summary>
+    internal string? FindProblem(int checkInCount, IEnumerable<decimal> checkInValues)
+    {
+        var problem = FindProblem();
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (!IsMeasured && checkInCount > 0)
+        {
+            return Kind == KeyResultKind.Checklist
+                ? "a checklist takes no check-ins: set 'doneOn' on its items instead"
+                : "a rollup takes no check-ins: its progress comes from the items aligned to it";
+        }
+
+        if (Kind == KeyResultKind.Milestone)
+        {
+            foreach (var value in checkInValues)
+            {
+                if (value is not (0m or 1m))
+                {
+                    return $"a check-in has value {value}: a milestone check-in is 0 (not done) or 1 (done)";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The rule this definition's own fields break, phrased for the user, or null when they are valid.</summary>
     internal string? FindProblem()
     {
         switch (Kind)
