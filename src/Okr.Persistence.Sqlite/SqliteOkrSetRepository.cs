@@ -64,7 +64,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(setId);
-        return RunAsync(() => GetCoreAsync(tenantId, setId, cancellationToken));
+        return RunAsync(async () => (await LoadAsync(tenantId, setId, cancellationToken).ConfigureAwait(false))?.Stored);
     }
 
     /// <inheritdoc />
@@ -131,7 +131,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     });
 
-    private async Task<StoredOkrSet?> GetCoreAsync(string tenantId, string setId, CancellationToken cancellationToken)
+    private async Task<CacheEntry?> LoadAsync(string tenantId, string setId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: true);
@@ -159,7 +159,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         _cache.TryGetValue((tenantId, setId), out var cached);
         if (cached is not null && cached.Revision == revision && cached.Stored.Version == version)
         {
-            return cached.Stored;
+            return cached;
         }
 
         var lifecycle = LifecycleJson.TryRead(lifecycleJson) ?? throw Corrupt($"the lifecycle of set '{setId}' of tenant '{tenantId}' is not valid JSON");
@@ -207,9 +207,9 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
             throw Corrupt($"a stored check-in of set '{setId}' of tenant '{tenantId}' does not fit its key result: {appendErrors[0]}");
         }
 
-        var stored = new StoredOkrSet(withCheckIns, lifecycle, version);
-        Remember(tenantId, setId, new CacheEntry(revision, lastSeq, stored));
-        return stored;
+        var entry = new CacheEntry(revision, lastSeq, new StoredOkrSet(withCheckIns, lifecycle, version));
+        Remember(tenantId, setId, entry);
+        return entry;
     }
 
     private async Task<OneOf<SavedOkrSet, OkrErrors>> SaveCoreAsync(
@@ -255,6 +255,26 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         string tenantId, string setId, KeyResultCheckIn checkIn, long expectedVersion, IReadOnlyList<OkrEvent> events, CancellationToken cancellationToken)
     {
         var payloads = Serialize(events);
+
+        // Validate against the set at the expected version (usually cached): if the version moves on meanwhile,
+        // the check inside the transaction below turns this into a conflict, so the validation always applied to
+        // exactly the set the row is appended to.
+        var loaded = await LoadAsync(tenantId, setId, cancellationToken).ConfigureAwait(false);
+        if (loaded is null)
+        {
+            return OkrRepositoryErrors.NotFound(tenantId, setId);
+        }
+
+        if (loaded.Stored.Version != expectedVersion)
+        {
+            return OkrRepositoryErrors.Conflict(tenantId, setId, expectedVersion);
+        }
+
+        if (OkrSetCheckIns.TryAppend(loaded.Stored.Set, [checkIn]).TryPickT1(out var invalid, out var appended))
+        {
+            return invalid;
+        }
+
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var current = await ReadVersionAsync(connection, transaction, tenantId, setId, cancellationToken).ConfigureAwait(false);
@@ -269,13 +289,15 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         }
 
         var version = expectedVersion + 1;
+        long seq;
         await using (var command = connection.CreateCommand())
         {
             command.Transaction = transaction;
             command.CommandText = """
                 UPDATE okr_sets SET version = $version WHERE tenant_id = $tenant AND set_id = $set;
                 INSERT INTO okr_check_ins (tenant_id, set_id, version, key_result_id, at, value, confidence, note)
-                VALUES ($tenant, $set, $version, $kr, $at, $value, $confidence, $note);
+                VALUES ($tenant, $set, $version, $kr, $at, $value, $confidence, $note)
+                RETURNING seq;
                 """;
             command.Parameters.AddWithValue("$tenant", tenantId);
             command.Parameters.AddWithValue("$set", setId);
@@ -285,11 +307,12 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
             command.Parameters.AddWithValue("$value", checkIn.CheckIn.Value.ToString(CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$confidence", (object?)checkIn.CheckIn.Confidence ?? DBNull.Value);
             command.Parameters.AddWithValue("$note", (object?)checkIn.CheckIn.Note ?? DBNull.Value);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            seq = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
         var outbox = await WriteOutboxAsync(connection, transaction, tenantId, setId, version, events, payloads, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Remember(tenantId, setId, new CacheEntry(loaded.Revision, seq, new StoredOkrSet(appended, loaded.Stored.Lifecycle, version)));
         return new SavedOkrSet(version, outbox);
     }
 

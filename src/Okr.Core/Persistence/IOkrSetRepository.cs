@@ -49,7 +49,7 @@ public interface IOkrSetRepository
     /// </summary>
     /// <param name="tenantId">The tenant.</param>
     /// <param name="setId">The set's id within the tenant.</param>
-    /// <param name="checkIn">The key result and its new check-in (already validated by the caller).</param>
+    /// <param name="checkIn">The key result and its new check-in; OKR004 for an unknown key result, OKR006 when its kind does not take it.</param>
     /// <param name="expectedVersion">The version the check-in is based on.</param>
     /// <param name="events">Events to publish once it is stored.</param>
     /// <param name="cancellationToken">Cancels the save (before it commits).</param>
