@@ -216,6 +216,23 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         string tenantId, string setId, OkrSet set, OkrLifecycle lifecycle, long expectedVersion, IReadOnlyList<OkrEvent> events, CancellationToken cancellationToken)
     {
         var document = OkrDocument.Write(set);
+        if (OkrDocument.TryRead(document).TryPickT1(out var unreadable, out var readBack))
+        {
+            return unreadable;
+        }
+
+        if (!readBack.Equals(set))
+        {
+            // okr/v1 names only the built-in rules in settings.rules; anything it cannot hold would be lost silently.
+            var hostRules = set.Settings.Rules.Where(r => !readBack.Settings.Rules.Contains(r)).Select(r => r.Code).ToArray();
+            return OkrErrors.Single(
+                OkrCodes.InvalidSettings,
+                setId,
+                hostRules.Length > 0
+                    ? $"Set '{setId}' sets the severity of host rule(s) {string.Join(", ", hostRules)} in settings.rules, which an okr/v1 document (how this store keeps sets) cannot hold: configure host rule severities in the host instead. Nothing was written."
+                    : $"Set '{setId}' does not survive an okr/v1 round trip, so it cannot be stored without losing data. Nothing was written.");
+        }
+
         var lifecycleJson = LifecycleJson.Write(lifecycle);
         var payloads = Serialize(events);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -121,6 +121,16 @@ public sealed class SqliteOkrSetRepositoryTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveAsync_HostRuleSeverityOkrV1CannotHold_Okr009AndStoresNothing()
+    {
+        var set = Wide().WithSettings(OkrSettings.Create(o => o.Rules["ACME001"] = RuleSeverity.Error));
+        var result = await _db.NewRepository().SaveAsync("acme", "2026", set, OkrLifecycle.Empty, 0, []);
+        Assert.Equal(OkrCodes.InvalidSettings, result.AsT1[0].Code);
+        Assert.Contains("ACME001", result.AsT1[0].Message, StringComparison.Ordinal);
+        Assert.Null(await _db.NewRepository().GetAsync("acme", "2026"));
+    }
+
+    [Fact]
     public async Task GetAsync_Unknown_ReturnsNull() => Assert.Null(await _db.NewRepository().GetAsync("acme", "nothing"));
 
     [Fact]
