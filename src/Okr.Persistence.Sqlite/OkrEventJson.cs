@@ -37,11 +37,7 @@ internal static class OkrEventJson
         {
             return JsonSerializer.Deserialize(payload, type, Options) as OkrEvent;
         }
-        catch (JsonException)
-        {
-            return null;
-        }
-        catch (ArgumentException)
+        catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
         {
             return null;
         }

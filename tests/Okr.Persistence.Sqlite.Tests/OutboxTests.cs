@@ -67,4 +67,15 @@ public sealed class OutboxTests : IDisposable
         await repository.MarkDeliveredAsync(saved.Outbox[0].Id);
         Assert.Empty(await repository.GetPendingEventsAsync(0, 10));
     }
+
+    [Fact]
+    public async Task GetPendingEventsAsync_UnreadableEntry_ThrowsCorruptNamingTheEntry()
+    {
+        var repository = _db.NewRepository();
+        await repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, [new ObjectiveAchieved("acme", "2026", 1, Mid, "o-0")]);
+        _db.Execute("UPDATE okr_outbox SET payload = '{\"tenantId\": 42'");
+        var e = await Assert.ThrowsAsync<OkrStoreException>(() => _db.NewRepository().GetPendingEventsAsync(0, 10));
+        Assert.Equal(OkrStoreFailure.Corrupt, e.Failure);
+        Assert.Contains("outbox entry 1", e.Message, StringComparison.Ordinal);
+    }
 }
