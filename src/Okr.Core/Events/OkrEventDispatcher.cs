@@ -1,0 +1,170 @@
+using Ardalis.GuardClauses;
+using Okr.Core.Persistence;
+
+namespace Okr.Core.Events;
+
+/// <summary>
+/// Hands events to every sink, one event at a time in order. A sink that throws is recorded as a
+/// <see cref="SinkFailure"/> and the other sinks still get the event; an outbox entry is marked delivered only when
+/// every sink took it, so a failed one is delivered again later (at least once).
+/// </summary>
+public sealed class OkrEventDispatcher
+{
+    private readonly IOkrEventSink[] _sinks;
+
+    /// <summary>A dispatcher over <paramref name="sinks"/>.</summary>
+    /// <param name="sinks">The sinks (may be empty).</param>
+    public OkrEventDispatcher(IEnumerable<IOkrEventSink> sinks)
+    {
+        _sinks = [.. Guard.Against.Null(sinks)];
+        foreach (var sink in _sinks)
+        {
+            Guard.Against.Null(sink, nameof(sinks));
+        }
+    }
+
+    /// <summary>The number of sinks.</summary>
+    public int SinkCount => _sinks.Length;
+
+    /// <summary>Delivers <paramref name="events"/> that are not in an outbox (e.g. a sweep's findings).</summary>
+    /// <param name="events">The events.</param>
+    /// <param name="cancellationToken">Cancels delivery.</param>
+    public async Task<DeliveryReport> PublishAsync(IEnumerable<OkrEvent> events, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(events);
+        var failures = new List<SinkFailure>();
+        var delivered = 0;
+        foreach (var okrEvent in events)
+        {
+            if (await DeliverOneAsync(okrEvent, null, failures, cancellationToken).ConfigureAwait(false))
+            {
+                delivered++;
+            }
+        }
+
+        return new DeliveryReport(delivered, ValueArray.From(failures));
+    }
+
+    /// <summary>Delivers outbox <paramref name="entries"/> and marks each delivered in <paramref name="repository"/> once every sink took it.</summary>
+    /// <param name="repository">The repository that holds the outbox.</param>
+    /// <param name="entries">The entries, oldest first.</param>
+    /// <param name="cancellationToken">Cancels delivery.</param>
+    public async Task<DeliveryReport> DeliverAsync(IOkrSetRepository repository, IEnumerable<OutboxEntry> entries, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(repository);
+        Guard.Against.Null(entries);
+        var failures = new List<SinkFailure>();
+        var delivered = 0;
+        foreach (var entry in entries)
+        {
+            if (await DeliverOneAsync(entry.Event, entry.Id, failures, cancellationToken).ConfigureAwait(false))
+            {
+                await repository.MarkDeliveredAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+                delivered++;
+            }
+        }
+
+        return new DeliveryReport(delivered, ValueArray.From(failures));
+    }
+
+    /// <summary>
+    /// Delivers every entry pending in <paramref name="repository"/>'s outbox once (after a failed delivery or a restart),
+    /// in batches of <paramref name="batchSize"/>; entries that fail again stay pending.
+    /// </summary>
+    /// <param name="repository">The repository that holds the outbox.</param>
+    /// <param name="batchSize">Entries read per batch (&gt; 0).</param>
+    /// <param name="cancellationToken">Cancels delivery.</param>
+    public async Task<DeliveryReport> DeliverPendingAsync(IOkrSetRepository repository, int batchSize = 100, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(repository);
+        Guard.Against.NegativeOrZero(batchSize);
+        var total = DeliveryReport.None;
+        long after = 0;
+        while (true)
+        {
+            var batch = await repository.GetPendingEventsAsync(after, batchSize, cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                return total;
+            }
+
+            total = total.Combine(await DeliverAsync(repository, batch, cancellationToken).ConfigureAwait(false));
+            after = batch[^1].Id;
+        }
+    }
+
+    private async Task<bool> DeliverOneAsync(OkrEvent okrEvent, long? entryId, List<SinkFailure> failures, CancellationToken cancellationToken)
+    {
+        Guard.Against.Null(okrEvent);
+        var ok = true;
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.HandleAsync(okrEvent, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A sink's failure must not stop the other sinks nor undo the stored change: it is reported.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                ok = false;
+                failures.Add(new SinkFailure(sink.GetType().Name, okrEvent, entryId, exception));
+            }
+        }
+
+        return ok;
+    }
+}
+
+/// <summary>A sink that threw while handling an event.</summary>
+/// <param name="Sink">The sink's type name.</param>
+/// <param name="Event">The event it failed on.</param>
+/// <param name="OutboxEntryId">The event's outbox id (it stays pending), or null for an event outside the outbox.</param>
+/// <param name="Exception">What the sink threw.</param>
+public sealed record SinkFailure(string Sink, OkrEvent Event, long? OutboxEntryId, Exception Exception)
+{
+    /// <summary>The sink's type name.</summary>
+    public string Sink { get; } = Sink;
+
+    /// <summary>The event it failed on.</summary>
+    public OkrEvent Event { get; } = Event;
+
+    /// <summary>The event's outbox id (it stays pending), or null for an event outside the outbox.</summary>
+    public long? OutboxEntryId { get; } = OutboxEntryId;
+
+    /// <summary>What the sink threw.</summary>
+    public Exception Exception { get; } = Exception;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Sink} failed on {Event.GetType().Name}: {Exception.Message}";
+}
+
+/// <summary>What a delivery did: how many events every sink took, and each sink failure.</summary>
+/// <param name="Delivered">Events every sink took (and, for outbox entries, now marked delivered).</param>
+/// <param name="Failures">Each sink that threw, with the event; empty when all went well.</param>
+public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failures)
+{
+    /// <summary>Nothing delivered, nothing failed.</summary>
+    public static DeliveryReport None { get; } = new(0, default);
+
+    /// <summary>Events every sink took (and, for outbox entries, now marked delivered).</summary>
+    public int Delivered { get; } = Delivered;
+
+    /// <summary>Each sink that threw, with the event; empty when all went well.</summary>
+    public ValueArray<SinkFailure> Failures { get; } = Failures;
+
+    /// <summary>Whether every sink took every event.</summary>
+    public bool Succeeded => Failures.Count == 0;
+
+    /// <summary>Adds two reports.</summary>
+    /// <param name="other">The other report.</param>
+    public DeliveryReport Combine(DeliveryReport other)
+    {
+        Guard.Against.Null(other);
+        return new(Delivered + other.Delivered, ValueArray.From(Failures.Concat(other.Failures)));
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Okr.Core.Events;
+using Okr.Core.Persistence;
+using Okr.Core.Validation;
+
+namespace Okr.Extensions.DependencyInjection;
+
+/// <summary>Registers Okr.Core services with a <see cref="IServiceCollection"/>.</summary>
+public static class OkrServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers, as singletons and only where the host has not registered its own (<c>TryAdd</c>):
+    /// <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/>), <see cref="IOkrSetRepository"/>
+    /// (<see cref="InMemoryOkrSetRepository"/>), <see cref="OkrValidator"/> (the default rules, <see cref="OkrOptions.Rules"/>
+    /// and every <see cref="IOkrRule"/> service) and <see cref="CheckInWorkflow"/> (with every <see cref="IOkrEventSink"/>
+    /// service). Safe to call more than once: later calls only run <paramref name="configure"/> on the same options.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Configures the options, or null.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddOkr(this IServiceCollection services, Action<OkrOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.FirstOrDefault(d => d.ServiceType == typeof(OkrOptions) && !d.IsKeyedService)?.ImplementationInstance as OkrOptions;
+        if (options is null)
+        {
+            options = new OkrOptions();
+            services.TryAddSingleton(options);
+        }
+
+        configure?.Invoke(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IOkrSetRepository, InMemoryOkrSetRepository>();
+        services.TryAddSingleton(static provider =>
+        {
+            var okrOptions = provider.GetRequiredService<OkrOptions>();
+            var rules = (okrOptions.IncludeDefaultRules ? OkrValidator.DefaultRules : [])
+                .Concat(okrOptions.Rules)
+                .Concat(provider.GetServices<IOkrRule>())
+                .Distinct();
+            return new OkrValidator(rules);
+        });
+        services.TryAddSingleton(static provider => new CheckInWorkflow(
+            provider.GetRequiredService<IOkrSetRepository>(),
+            provider.GetServices<IOkrEventSink>(),
+            provider.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    /// <summary>Adds quality rule <typeparamref name="TRule"/> as a singleton <see cref="IOkrRule"/> (once, however often called).</summary>
+    /// <typeparam name="TRule">The rule type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddOkrRule<TRule>(this IServiceCollection services)
+        where TRule : class, IOkrRule
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOkrRule, TRule>());
+        return services;
+    }
+
+    /// <summary>Adds event sink <typeparamref name="TSink"/> as a singleton <see cref="IOkrEventSink"/> (once, however often called).</summary>
+    /// <typeparam name="TSink">The sink type.</typeparam>
+    /// <param name="services">The service collection.</param>
+    /// <returns>The same collection, for chaining.</returns>
+    public static IServiceCollection AddOkrEventSink<TSink>(this IServiceCollection services)
+        where TSink : class, IOkrEventSink
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOkrEventSink, TSink>());
+        return services;
+    }
+}
