@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Okr.Core;
 using Okr.Core.Events;
 using Okr.Core.Persistence;
 using Okr.Core.Validation;
@@ -13,7 +14,7 @@ public static class OkrServiceCollectionExtensions
     /// Registers, as singletons and only where the host has not registered its own (<c>TryAdd</c>):
     /// <see cref="TimeProvider"/> (<see cref="TimeProvider.System"/>), <see cref="IOkrSetRepository"/>
     /// (<see cref="InMemoryOkrSetRepository"/>), <see cref="OkrValidator"/> (the default rules, <see cref="OkrOptions.Rules"/>
-    /// and every <see cref="IOkrRule"/> service) and <see cref="CheckInWorkflow"/> (with every <see cref="IOkrEventSink"/>
+    /// and every <see cref="IOkrRule"/> service), <see cref="OkrEvaluator"/> (that validator and clock) and <see cref="CheckInWorkflow"/> (with every <see cref="IOkrEventSink"/>
     /// service). Safe to call more than once: later calls only run <paramref name="configure"/> on the same options.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -41,6 +42,9 @@ public static class OkrServiceCollectionExtensions
                 .Distinct();
             return new OkrValidator(rules);
         });
+        services.TryAddSingleton(static provider => new OkrEvaluator(
+            provider.GetRequiredService<OkrValidator>(),
+            provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static provider => new CheckInWorkflow(
             provider.GetRequiredService<IOkrSetRepository>(),
             provider.GetServices<IOkrEventSink>(),

@@ -29,6 +29,7 @@ public class OkrServiceCollectionExtensionsTests
     [InlineData(typeof(IOkrSetRepository))]
     [InlineData(typeof(OkrValidator))]
     [InlineData(typeof(CheckInWorkflow))]
+    [InlineData(typeof(OkrEvaluator))]
     [InlineData(typeof(OkrOptions))]
     public void AddOkr_RegistersSingletons(Type serviceType)
     {
@@ -215,5 +216,32 @@ public class OkrServiceCollectionExtensionsTests
         public Task<IReadOnlyList<OutboxEntry>> GetPendingEventsAsync(long afterId, int maxCount, CancellationToken cancellationToken = default) => _inner.GetPendingEventsAsync(afterId, maxCount, cancellationToken);
 
         public Task MarkDeliveredAsync(long entryId, CancellationToken cancellationToken = default) => _inner.MarkDeliveredAsync(entryId, cancellationToken);
+    }
+
+    [Fact]
+    public void AddOkr_Evaluator_UsesTheHostClockAndTheRegisteredValidator()
+    {
+        var clock = new FixedClock();
+        using var provider = Build(new ServiceCollection().AddSingleton<TimeProvider>(clock).AddOkr().AddOkrRule<AcmeRule>());
+
+        var evaluator = provider.GetRequiredService<OkrEvaluator>();
+
+        Assert.Equal(new DateOnly(2026, 11, 15), evaluator.Today);
+        Assert.Same(provider.GetRequiredService<OkrValidator>(), evaluator.Validator);
+    }
+
+    [Fact]
+    public void AddOkr_Evaluator_ScoresAsOfTodayByTheHostClock()
+    {
+        var clock = new FixedClock();
+        using var provider = Build(new ServiceCollection().AddSingleton<TimeProvider>(clock).AddOkr());
+        var q4 = Period.Quarter(2026, 4);
+        var kr = KeyResult.Create("kr", "Raise NPS from 31 to 45", KeyResultDefinition.Increase(31, 45), checkIns: [new CheckIn(new DateOnly(2026, 10, 8), 33)]);
+        var set = new OkrSet([q4], [new Owner("team")], [new Objective("o", "Delight users", "team", q4.Id, [kr])]);
+
+        var evaluation = provider.GetRequiredService<OkrEvaluator>().TryEvaluate(set).AsT0;
+
+        Assert.Equal(new DateOnly(2026, 11, 15), evaluation.AsOf);
+        Assert.Equal(0.14285714285714285, evaluation.ScoreOf("o"));
     }
 }
