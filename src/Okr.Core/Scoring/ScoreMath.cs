@@ -27,7 +27,11 @@ public static class ScoreMath
     {
         try
         {
-            return Normalize(ToDouble((current - baseline) / (target - baseline)));
+            var numerator = current - baseline;
+            var denominator = target - baseline;
+            return TryDivideExactly(numerator, denominator, out var quotient)
+                ? Normalize(quotient)
+                : Normalize(ToDouble(numerator / denominator));
         }
         catch (OverflowException)
         {
@@ -60,6 +64,81 @@ public static class ScoreMath
         value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
         return double.Parse(text[..length], CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The double nearest to the exact quotient <paramref name="numerator"/> / <paramref name="denominator"/>, when both
+    /// fit a double exactly at a common decimal scale: with <c>n = N / 10^s</c> and <c>d = D / 10^s</c> for integers
+    /// N, D below 2^53, <c>n / d = N / D</c>, and one IEEE division of the exactly represented N and D is correctly
+    /// rounded. Returns false (the caller divides in decimal) for wider mantissas or a zero denominator.
+    /// </summary>
+    /// <param name="numerator">The dividend.</param>
+    /// <param name="denominator">The divisor.</param>
+    /// <param name="quotient">The correctly rounded quotient (may be -0; callers normalise).</param>
+    internal static bool TryDivideExactly(decimal numerator, decimal denominator, out double quotient)
+    {
+        Span<int> n = stackalloc int[4];
+        Span<int> d = stackalloc int[4];
+        decimal.GetBits(numerator, n);
+        decimal.GetBits(denominator, d);
+        quotient = 0;
+        if (n[2] != 0 || d[2] != 0)
+        {
+            return false;
+        }
+
+        var nMantissa = ((ulong)(uint)n[1] << 32) | (uint)n[0];
+        var dMantissa = ((ulong)(uint)d[1] << 32) | (uint)d[0];
+        if (dMantissa == 0)
+        {
+            return false;
+        }
+
+        var nScale = (n[3] >> 16) & 0xFF;
+        var dScale = (d[3] >> 16) & 0xFF;
+        if (nScale < dScale && !TryScaleUp(ref nMantissa, dScale - nScale))
+        {
+            return false;
+        }
+
+        if (dScale < nScale && !TryScaleUp(ref dMantissa, nScale - dScale))
+        {
+            return false;
+        }
+
+        if (nMantissa > MaxExactMantissa || dMantissa > MaxExactMantissa)
+        {
+            return false;
+        }
+
+        quotient = (double)nMantissa / dMantissa;
+        if ((n[3] < 0) != (d[3] < 0))
+        {
+            quotient = -quotient;
+        }
+
+        return true;
+    }
+
+    /// <summary>Multiplies <paramref name="mantissa"/> by 10^<paramref name="digits"/> when the product stays below 2^53.</summary>
+    private static bool TryScaleUp(ref ulong mantissa, int digits)
+    {
+        if (digits >= ExactPowersOfTenInteger.Length || mantissa > MaxExactMantissa / ExactPowersOfTenInteger[digits])
+        {
+            return false;
+        }
+
+        mantissa *= ExactPowersOfTenInteger[digits];
+        return true;
+    }
+
+    /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
+    private const ulong MaxExactMantissa = (1UL << 53) - 1;
+
+    private static readonly ulong[] ExactPowersOfTenInteger =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+    ];
 
     private static readonly double[] ExactPowersOfTen =
     [
