@@ -25,6 +25,11 @@ public static class ScoreMath
     /// <param name="target">The target value (different from <paramref name="baseline"/>).</param>
     public static double Attainment(decimal current, decimal baseline, decimal target)
     {
+        if (TryRatioOfDifferences(current, baseline, target, out var exact))
+        {
+            return Normalize(exact);
+        }
+
         try
         {
             var numerator = current - baseline;
@@ -116,6 +121,61 @@ public static class ScoreMath
             quotient = -quotient;
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// <c>(current - baseline) / (target - baseline)</c> without decimal arithmetic, when all three values are integers
+    /// below 2^53 at their common decimal scale and so are both differences: then one IEEE division of the exactly
+    /// represented differences is the correctly rounded exact quotient. Returns false otherwise (and for target = baseline).
+    /// </summary>
+    /// <param name="current">The current value.</param>
+    /// <param name="baseline">The starting value.</param>
+    /// <param name="target">The target value.</param>
+    /// <param name="quotient">The correctly rounded quotient (may be -0; callers normalise).</param>
+    internal static bool TryRatioOfDifferences(decimal current, decimal baseline, decimal target, out double quotient)
+    {
+        Span<int> bits = stackalloc int[12];
+        decimal.GetBits(current, bits[..4]);
+        decimal.GetBits(baseline, bits[4..8]);
+        decimal.GetBits(target, bits[8..]);
+        quotient = 0;
+        if ((bits[2] | bits[6] | bits[10]) != 0)
+        {
+            return false;
+        }
+
+        var scale = Math.Max(ScaleOf(bits[3]), Math.Max(ScaleOf(bits[7]), ScaleOf(bits[11])));
+        if (!TryInteger(bits[..4], scale, out var c) || !TryInteger(bits[4..8], scale, out var b) || !TryInteger(bits[8..], scale, out var t))
+        {
+            return false;
+        }
+
+        // Each term is below 2^53 in magnitude, so the differences cannot overflow a long.
+        var numerator = c - b;
+        var denominator = t - b;
+        if (denominator == 0 || Math.Abs(numerator) > (long)MaxExactMantissa || Math.Abs(denominator) > (long)MaxExactMantissa)
+        {
+            return false;
+        }
+
+        quotient = (double)numerator / denominator;
+        return true;
+    }
+
+    private static int ScaleOf(int flags) => (flags >> 16) & 0xFF;
+
+    /// <summary>The decimal whose bits are <paramref name="bits"/> times 10^<paramref name="scale"/>, as a signed integer below 2^53.</summary>
+    private static bool TryInteger(ReadOnlySpan<int> bits, int scale, out long value)
+    {
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        value = 0;
+        if (!TryScaleUp(ref mantissa, scale - ScaleOf(bits[3])) || mantissa > MaxExactMantissa)
+        {
+            return false;
+        }
+
+        value = bits[3] < 0 ? -(long)mantissa : (long)mantissa;
         return true;
     }
 

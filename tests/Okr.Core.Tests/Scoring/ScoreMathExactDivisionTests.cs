@@ -48,6 +48,38 @@ public class ScoreMathExactDivisionTests
         Assert.True(taken > 50_000, $"the fast path was taken only {taken} times");
     }
 
+    [Property(Arbitrary = [typeof(ScoreMathExactDivisionTests)], MaxTest = 2000)]
+    public bool TryRatioOfDifferences_EqualsDecimalQuotientConverted(decimal current, decimal baseline, decimal target)
+    {
+        if (target == baseline)
+        {
+            return !ScoreMath.TryRatioOfDifferences(current, baseline, target, out _);
+        }
+
+        var expected = ScoreMath.ToDouble((current - baseline) / (target - baseline));
+        return !ScoreMath.TryRatioOfDifferences(current, baseline, target, out var fast) || fast.Equals(expected) || (fast == 0 && expected == 0);
+    }
+
+    [Fact]
+    public void TryRatioOfDifferences_ManyRandomKeyResults_MatchDecimalPath()
+    {
+        var random = new Random(1124);
+        var taken = 0;
+        for (var i = 0; i < 200_000; i++)
+        {
+            var baseline = new decimal(random.NextInt64(-1_000_000_000, 1_000_000_000)) / Pow10(random.Next(0, 6));
+            var target = baseline + (new decimal(random.NextInt64(1, 1_000_000_000)) / Pow10(random.Next(0, 6)) * (random.Next(2) == 0 ? 1 : -1));
+            var current = baseline + (new decimal(random.NextInt64(-2_000_000_000, 2_000_000_000)) / Pow10(random.Next(0, 6)));
+            if (ScoreMath.TryRatioOfDifferences(current, baseline, target, out var fast))
+            {
+                taken++;
+                Assert.Equal(ScoreMath.ToDouble((current - baseline) / (target - baseline)), fast);
+            }
+        }
+
+        Assert.True(taken > 50_000, $"the fast path was taken only {taken} times");
+    }
+
     [Theory]
     [InlineData("2", "14", 0.14285714285714285)]
     [InlineData("1", "3", 1.0 / 3)]
