@@ -56,6 +56,7 @@ public sealed class AlignmentGraph
         }
 
         ObjectiveNodes = [.. objectiveNodes];
+        Compiled = CompiledKeyResults.From(KeyResults);
         (InputStart, InputNode, InputWeight) = BuildInputs();
         (DependentStart, DependentNode) = Reverse(InputStart, InputNode, count);
     }
@@ -76,6 +77,9 @@ public sealed class AlignmentGraph
     internal Objective?[] Objectives { get; }
 
     internal int[] ObjectiveNodes { get; }
+
+    /// <summary>The key results' kinds, definitions, check-ins and checklist items in flat arrays (the evaluation's inputs).</summary>
+    internal CompiledKeyResults Compiled { get; }
 
     internal Period[] PeriodOf { get; }
 

@@ -12,7 +12,7 @@ public sealed class IncrementalEvaluator
 {
     private readonly AlignmentGraph _graph;
     private readonly EvaluationState _state;
-    private readonly int[] _orderPosition;
+    private readonly AffectedWorkspace _workspace;
 
     /// <summary>Evaluates <paramref name="graph"/> in full as of <paramref name="asOf"/>, ready for changes.</summary>
     /// <param name="graph">The compiled graph.</param>
@@ -21,13 +21,8 @@ public sealed class IncrementalEvaluator
     {
         _graph = Guard.Against.Null(graph);
         AsOf = asOf;
-        _state = new EvaluationState(graph.NodeCount, (KeyResult?[])graph.KeyResults.Clone());
-        _orderPosition = new int[graph.NodeCount];
-        for (var i = 0; i < graph.Order.Length; i++)
-        {
-            _orderPosition[graph.Order[i]] = i;
-        }
-
+        _state = new EvaluationState(graph.NodeCount, (KeyResult?[])graph.KeyResults.Clone()) { UseRecord = new bool[graph.NodeCount] };
+        _workspace = new AffectedWorkspace(graph);
         RollupCalculator.EvaluateAll(graph, _state, asOf);
     }
 
@@ -65,10 +60,26 @@ public sealed class IncrementalEvaluator
             return errors;
         }
 
-        _state.KeyResults[node] = changed;
-        var affected = RollupCalculator.EvaluateAffected(_graph, _state, _orderPosition, node, AsOf);
-        LastReevaluatedCount = affected.Count;
-        return affected.Select(n => _graph.Ids[n]).ToArray();
+        var count = Replace(node, changed);
+        var ids = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            ids[i] = _graph.Ids[_workspace.Affected[i]];
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="keyResult"/> (a changed version of the key result at <paramref name="node"/>) in place and
+    /// re-evaluates it and what depends on it, children first, without allocating. Returns how many nodes it re-evaluated.
+    /// </summary>
+    internal int Replace(int node, KeyResult keyResult)
+    {
+        _state.KeyResults[node] = keyResult;
+        _state.UseRecord![node] = true;
+        LastReevaluatedCount = RollupCalculator.EvaluateAffected(_graph, _state, _workspace, node, AsOf);
+        return LastReevaluatedCount;
     }
 
     /// <summary>An immutable copy of the current results.</summary>

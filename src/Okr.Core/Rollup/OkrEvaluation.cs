@@ -125,6 +125,8 @@ public sealed class OkrEvaluation
         return new Explanation(id, ScoreAt(node), ValueArray.From(contributions));
     }
 
+    internal string? GradeAt(int node) => _state.Grade[node] == EvaluationState.NoGrade ? null : Settings.Scale.Bands[_state.Grade[node]].Label;
+
     internal double? ScoreAt(int node) => double.IsNaN(_state.Score[node]) ? null : _state.Score[node];
 
     internal ObjectiveEvaluation ObjectiveAt(int node)
@@ -134,7 +136,7 @@ public sealed class OkrEvaluation
         return new ObjectiveEvaluation(
             Graph.Ids[node],
             score,
-            score is { } s ? Settings.Scale.GradeOf(s) : null,
+            GradeAt(node),
             _state.Status[node],
             _state.Pending[node],
             elapsed,
@@ -156,7 +158,7 @@ public sealed class OkrEvaluation
             _state.HasCurrent[node] ? _state.Current[node] : null,
             double.IsNaN(attainment) ? null : attainment,
             score,
-            score is { } s ? Settings.Scale.GradeOf(s) : null,
+            GradeAt(node),
             _state.Status[node],
             _state.Pending[node],
             last?.Confidence,

@@ -16,66 +16,82 @@ internal static class RollupCalculator
     }
 
     /// <summary>
-    /// Re-evaluates <paramref name="changedNode"/> and every node that depends on it, in children-first order.
-    /// Returns the nodes re-evaluated.
+    /// Re-evaluates <paramref name="changedNode"/> and every node that depends on it, in children-first order, using
+    /// <paramref name="workspace"/> instead of allocating. Returns how many nodes it re-evaluated; they are
+    /// <c>workspace.Affected[..count]</c>.
     /// </summary>
-    public static List<int> EvaluateAffected(AlignmentGraph graph, EvaluationState state, int[] orderPosition, int changedNode, DateOnly asOf)
+    public static int EvaluateAffected(AlignmentGraph graph, EvaluationState state, AffectedWorkspace workspace, int changedNode, DateOnly asOf)
     {
-        var affected = new List<int> { changedNode };
-        var seen = new HashSet<int> { changedNode };
-        for (var i = 0; i < affected.Count; i++)
+        var stamp = workspace.NextStamp();
+        var affected = workspace.Affected;
+        var count = 0;
+        affected[count++] = changedNode;
+        workspace.Seen[changedNode] = stamp;
+        for (var i = 0; i < count; i++)
         {
             var node = affected[i];
             for (var d = graph.DependentStart[node]; d < graph.DependentStart[node + 1]; d++)
             {
-                if (seen.Add(graph.DependentNode[d]))
+                var dependent = graph.DependentNode[d];
+                if (workspace.Seen[dependent] != stamp)
                 {
-                    affected.Add(graph.DependentNode[d]);
+                    workspace.Seen[dependent] = stamp;
+                    affected[count++] = dependent;
                 }
             }
         }
 
-        affected.Sort((a, b) => orderPosition[a].CompareTo(orderPosition[b]));
-        foreach (var node in affected)
+        // Children first: sort by position in the order, then map the positions back to nodes.
+        var span = affected.AsSpan(0, count);
+        for (var i = 0; i < span.Length; i++)
         {
-            EvaluateNode(graph, state, node, asOf);
+            span[i] = workspace.OrderPosition[span[i]];
         }
 
-        return affected;
+        span.Sort();
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = graph.Order[span[i]];
+            EvaluateNode(graph, state, span[i], asOf);
+        }
+
+        return count;
     }
 
     private static void EvaluateNode(AlignmentGraph graph, EvaluationState state, int node, DateOnly asOf)
     {
-        var keyResult = state.KeyResults[node];
-        int? confidence = null;
-        if (keyResult is null)
+        var table = graph.Compiled;
+        var kind = table.Kind[node];
+        var confidence = CompiledKeyResults.NoConfidence;
+        if (state.UseRecord is { } useRecord && useRecord[node])
         {
-            EvaluateMean(graph, state, node);
-        }
-        else if (keyResult.Kind != KeyResultKind.Rollup)
-        {
-            var checkIns = keyResult.CheckIns.AsSpan();
-            var latest = KeyResultScorer.LatestIndex(checkIns, asOf);
-            state.Latest[node] = latest;
-            var measured = keyResult.Kind == KeyResultKind.Checklist
-                ? KeyResultScorer.Score(keyResult.Definition, checkIns, asOf)
-                : KeyResultScorer.Measure(keyResult.Definition, latest < 0 ? null : checkIns[latest].Value);
-            Store(state, node, measured);
-            confidence = latest < 0 ? null : checkIns[latest].Confidence;
-        }
-        else if (keyResult.Definition.Aggregate == RollupAggregate.Sum)
-        {
-            state.Latest[node] = -1;
-            EvaluateSum(graph, state, node, keyResult.Definition);
+            confidence = EvaluateRecord(state, node, asOf);
         }
         else
         {
-            state.Latest[node] = -1;
-            EvaluateMean(graph, state, node);
+            switch (kind)
+            {
+                case NodeKind.Objective:
+                case NodeKind.RollupMean:
+                    EvaluateMean(graph, state, node);
+                    break;
+                case NodeKind.RollupSum:
+                    EvaluateSum(graph, state, node);
+                    break;
+                case NodeKind.Checklist:
+                    state.Latest[node] = -1;
+                    var share = table.ChecklistShare(node, asOf.DayNumber);
+                    SetMeasured(state, node, hasCurrent: false, current: 0, share, pending: false);
+                    break;
+                default:
+                    confidence = EvaluateMeasured(table, state, node, kind, asOf.DayNumber);
+                    break;
+            }
         }
 
         var period = graph.PeriodOf[node];
         var score = state.Score[node];
+        var settings = graph.Set.Settings;
         var status = StatusRules.Decide(
             double.IsNaN(score) ? null : score,
             state.Pending[node],
@@ -83,14 +99,72 @@ internal static class RollupCalculator
             period.End,
             graph.SuccessTarget[node],
             asOf,
-            graph.Set.Settings,
-            confidence);
-        if (keyResult is null && graph.Set.Settings.ObjectiveStatus == ObjectiveStatusMode.Worst && StatusRules.IsUnderWay(status))
+            settings,
+            confidence < 0 ? null : confidence);
+        if (kind == NodeKind.Objective && settings.ObjectiveStatus == ObjectiveStatusMode.Worst && StatusRules.IsUnderWay(status))
         {
             status = WorstOfCountedItems(graph, state, node, status);
         }
 
         state.Status[node] = status;
+        state.Grade[node] = double.IsNaN(score) ? EvaluationState.NoGrade : (sbyte)settings.Scale.BandIndexOf(score);
+    }
+
+    /// <summary>increase, decrease, atLeast, atMost, within, milestone from the flat check-ins; returns the latest check-in's confidence.</summary>
+    private static sbyte EvaluateMeasured(CompiledKeyResults table, EvaluationState state, int node, NodeKind kind, int day)
+    {
+        var latest = table.LatestAsOf(node, day);
+        var pending = latest < 0;
+        var value = pending ? 0m : table.CheckInValue[latest];
+        state.Latest[node] = pending ? -1 : table.CheckInSource[latest];
+        switch (kind)
+        {
+            case NodeKind.Ratio:
+                {
+                    var baseline = table.First[node];
+                    var current = pending ? baseline : value;
+                    SetMeasured(state, node, hasCurrent: true, current, ScoreMath.Attainment(current, baseline, table.Second[node]), pending);
+                    break;
+                }
+
+            case NodeKind.Milestone:
+                SetMeasured(state, node, hasCurrent: true, value, value == 1m ? 1.0 : 0.0, pending);
+                break;
+            default:
+                var met = !pending && kind switch
+                {
+                    NodeKind.AtLeast => value >= table.First[node],
+                    NodeKind.AtMost => value <= table.First[node],
+                    _ => value >= table.First[node] && value <= table.Second[node],
+                };
+                SetMeasured(state, node, hasCurrent: !pending, value, met ? 1.0 : 0.0, pending);
+                break;
+        }
+
+        return pending ? CompiledKeyResults.NoConfidence : table.CheckInConfidence[latest];
+    }
+
+    /// <summary>A key result whose check-ins changed after compiling (incremental evaluation): scored from its record.</summary>
+    private static sbyte EvaluateRecord(EvaluationState state, int node, DateOnly asOf)
+    {
+        var keyResult = state.KeyResults[node]!;
+        var checkIns = keyResult.CheckIns.AsSpan();
+        var latest = KeyResultScorer.LatestIndex(checkIns, asOf);
+        state.Latest[node] = latest;
+        var measured = keyResult.Kind == KeyResultKind.Checklist
+            ? KeyResultScorer.Score(keyResult.Definition, checkIns, asOf)
+            : KeyResultScorer.Measure(keyResult.Definition, latest < 0 ? null : checkIns[latest].Value);
+        Store(state, node, measured);
+        return (sbyte)(latest < 0 ? CompiledKeyResults.NoConfidence : checkIns[latest].Confidence ?? CompiledKeyResults.NoConfidence);
+    }
+
+    private static void SetMeasured(EvaluationState state, int node, bool hasCurrent, decimal current, double attainment, bool pending)
+    {
+        state.Score[node] = ScoreMath.Clamp01(attainment);
+        state.Attainment[node] = attainment;
+        state.HasCurrent[node] = hasCurrent;
+        state.Current[node] = hasCurrent ? current : 0;
+        state.Pending[node] = pending;
     }
 
     private static void Store(EvaluationState state, int node, KeyResultScore measured)
@@ -127,6 +201,7 @@ internal static class RollupCalculator
         }
 
         var mean = totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN;
+        state.Latest[node] = -1;
         state.Score[node] = mean;
         state.Attainment[node] = mean;
         state.HasCurrent[node] = false;
@@ -135,8 +210,9 @@ internal static class RollupCalculator
     }
 
     /// <summary>A sum rollup: current = the sum of the inputs' current values (those that have one); else the baseline.</summary>
-    private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node, KeyResultDefinition definition)
+    private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node)
     {
+        state.Latest[node] = -1;
         decimal? sum = null;
         var pending = true;
         for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
@@ -160,8 +236,9 @@ internal static class RollupCalculator
             pending &= state.Pending[input];
         }
 
-        var measured = KeyResultScorer.SumOf(definition, sum);
-        Store(state, node, measured);
+        var baseline = graph.Compiled.First[node];
+        var current = sum ?? baseline;
+        SetMeasured(state, node, hasCurrent: true, current, ScoreMath.Attainment(current, baseline, graph.Compiled.Second[node]), sum is null);
         state.Pending[node] = pending;
     }
 

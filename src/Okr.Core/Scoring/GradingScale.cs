@@ -87,17 +87,20 @@ public sealed record GradingScale
 
     /// <summary>The grade label of <paramref name="score"/>: the highest band reached (tolerance 1e-9).</summary>
     /// <param name="score">A score in [0, 1].</param>
-    public string GradeOf(double score)
+    public string GradeOf(double score) => Bands[BandIndexOf(score)].Label;
+
+    /// <summary>The index in <see cref="Bands"/> of the highest band whose start <paramref name="score"/> reaches.</summary>
+    internal int BandIndexOf(double score)
     {
         var bands = Bands.AsSpan();
         for (var i = bands.Length - 1; i > 0; i--)
         {
             if (ScoreMath.Reaches(score, bands[i].From))
             {
-                return bands[i].Label;
+                return i;
             }
         }
 
-        return bands[0].Label;
+        return 0;
     }
 }

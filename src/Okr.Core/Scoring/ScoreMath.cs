@@ -25,9 +25,18 @@ public static class ScoreMath
     /// <param name="target">The target value (different from <paramref name="baseline"/>).</param>
     public static double Attainment(decimal current, decimal baseline, decimal target)
     {
+        if (TryRatioOfDifferences(current, baseline, target, out var exact))
+        {
+            return Normalize(exact);
+        }
+
         try
         {
-            return Normalize(ToDouble((current - baseline) / (target - baseline)));
+            var numerator = current - baseline;
+            var denominator = target - baseline;
+            return TryDivideExactly(numerator, denominator, out var quotient)
+                ? Normalize(quotient)
+                : Normalize(ToDouble(numerator / denominator));
         }
         catch (OverflowException)
         {
@@ -60,6 +69,136 @@ public static class ScoreMath
         value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
         return double.Parse(text[..length], CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The double nearest to the exact quotient <paramref name="numerator"/> / <paramref name="denominator"/>, when both
+    /// fit a double exactly at a common decimal scale: with <c>n = N / 10^s</c> and <c>d = D / 10^s</c> for integers
+    /// N, D below 2^53, <c>n / d = N / D</c>, and one IEEE division of the exactly represented N and D is correctly
+    /// rounded. Returns false (the caller divides in decimal) for wider mantissas or a zero denominator.
+    /// </summary>
+    /// <param name="numerator">The dividend.</param>
+    /// <param name="denominator">The divisor.</param>
+    /// <param name="quotient">The correctly rounded quotient (may be -0; callers normalise).</param>
+    internal static bool TryDivideExactly(decimal numerator, decimal denominator, out double quotient)
+    {
+        Span<int> n = stackalloc int[4];
+        Span<int> d = stackalloc int[4];
+        decimal.GetBits(numerator, n);
+        decimal.GetBits(denominator, d);
+        quotient = 0;
+        if (n[2] != 0 || d[2] != 0)
+        {
+            return false;
+        }
+
+        var nMantissa = ((ulong)(uint)n[1] << 32) | (uint)n[0];
+        var dMantissa = ((ulong)(uint)d[1] << 32) | (uint)d[0];
+        if (dMantissa == 0)
+        {
+            return false;
+        }
+
+        var nScale = (n[3] >> 16) & 0xFF;
+        var dScale = (d[3] >> 16) & 0xFF;
+        if (nScale < dScale && !TryScaleUp(ref nMantissa, dScale - nScale))
+        {
+            return false;
+        }
+
+        if (dScale < nScale && !TryScaleUp(ref dMantissa, nScale - dScale))
+        {
+            return false;
+        }
+
+        if (nMantissa > MaxExactMantissa || dMantissa > MaxExactMantissa)
+        {
+            return false;
+        }
+
+        quotient = (double)nMantissa / dMantissa;
+        if ((n[3] < 0) != (d[3] < 0))
+        {
+            quotient = -quotient;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>(current - baseline) / (target - baseline)</c> without decimal arithmetic, when all three values are integers
+    /// below 2^53 at their common decimal scale and so are both differences: then one IEEE division of the exactly
+    /// represented differences is the correctly rounded exact quotient. Returns false otherwise (and for target = baseline).
+    /// </summary>
+    /// <param name="current">The current value.</param>
+    /// <param name="baseline">The starting value.</param>
+    /// <param name="target">The target value.</param>
+    /// <param name="quotient">The correctly rounded quotient (may be -0; callers normalise).</param>
+    internal static bool TryRatioOfDifferences(decimal current, decimal baseline, decimal target, out double quotient)
+    {
+        Span<int> bits = stackalloc int[12];
+        decimal.GetBits(current, bits[..4]);
+        decimal.GetBits(baseline, bits[4..8]);
+        decimal.GetBits(target, bits[8..]);
+        quotient = 0;
+        if ((bits[2] | bits[6] | bits[10]) != 0)
+        {
+            return false;
+        }
+
+        var scale = Math.Max(ScaleOf(bits[3]), Math.Max(ScaleOf(bits[7]), ScaleOf(bits[11])));
+        if (!TryInteger(bits[..4], scale, out var c) || !TryInteger(bits[4..8], scale, out var b) || !TryInteger(bits[8..], scale, out var t))
+        {
+            return false;
+        }
+
+        // Each term is below 2^53 in magnitude, so the differences cannot overflow a long.
+        var numerator = c - b;
+        var denominator = t - b;
+        if (denominator == 0 || Math.Abs(numerator) > (long)MaxExactMantissa || Math.Abs(denominator) > (long)MaxExactMantissa)
+        {
+            return false;
+        }
+
+        quotient = (double)numerator / denominator;
+        return true;
+    }
+
+    private static int ScaleOf(int flags) => (flags >> 16) & 0xFF;
+
+    /// <summary>The decimal whose bits are <paramref name="bits"/> times 10^<paramref name="scale"/>, as a signed integer below 2^53.</summary>
+    private static bool TryInteger(ReadOnlySpan<int> bits, int scale, out long value)
+    {
+        var mantissa = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        value = 0;
+        if (!TryScaleUp(ref mantissa, scale - ScaleOf(bits[3])) || mantissa > MaxExactMantissa)
+        {
+            return false;
+        }
+
+        value = bits[3] < 0 ? -(long)mantissa : (long)mantissa;
+        return true;
+    }
+
+    /// <summary>Multiplies <paramref name="mantissa"/> by 10^<paramref name="digits"/> when the product stays below 2^53.</summary>
+    private static bool TryScaleUp(ref ulong mantissa, int digits)
+    {
+        if (digits >= ExactPowersOfTenInteger.Length || mantissa > MaxExactMantissa / ExactPowersOfTenInteger[digits])
+        {
+            return false;
+        }
+
+        mantissa *= ExactPowersOfTenInteger[digits];
+        return true;
+    }
+
+    /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
+    private const ulong MaxExactMantissa = (1UL << 53) - 1;
+
+    private static readonly ulong[] ExactPowersOfTenInteger =
+    [
+        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
+        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
+    ];
 
     private static readonly double[] ExactPowersOfTen =
     [
