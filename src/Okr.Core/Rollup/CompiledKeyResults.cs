@@ -117,8 +117,7 @@ internal sealed class CompiledKeyResults
 
             var definition = keyResult.Definition;
             table.Kind[node] = KindOf(definition);
-            table.First[node] = definition.Baseline ?? definition.Threshold ?? definition.Min ?? 0m;
-            table.Second[node] = definition.Target ?? definition.Max ?? 0m;
+            (table.First[node], table.Second[node]) = FieldsOf(definition);
 
             var source = keyResult.CheckIns.AsSpan();
             if (source.Length > sortKeys.Length)
@@ -197,7 +196,11 @@ internal sealed class CompiledKeyResults
         return total > 0 ? ScoreMath.Normalize(done / total) : 0;
     }
 
-    private static NodeKind KindOf(KeyResultDefinition definition) => definition.Kind switch
+    /// <summary>The two definition values a kind reads, as <see cref="First"/> and <see cref="Second"/> hold them.</summary>
+    internal static (decimal First, decimal Second) FieldsOf(KeyResultDefinition definition)
+        => (definition.Baseline ?? definition.Threshold ?? definition.Min ?? 0m, definition.Target ?? definition.Max ?? 0m);
+
+    internal static NodeKind KindOf(KeyResultDefinition definition) => definition.Kind switch
     {
         KeyResultKind.Increase or KeyResultKind.Decrease => NodeKind.Ratio,
         KeyResultKind.AtLeast => NodeKind.AtLeast,

@@ -115,32 +115,8 @@ internal static class RollupCalculator
     {
         var latest = table.LatestAsOf(node, day);
         var pending = latest < 0;
-        var value = pending ? 0m : table.CheckInValue[latest];
         state.Latest[node] = pending ? -1 : table.CheckInSource[latest];
-        switch (kind)
-        {
-            case NodeKind.Ratio:
-                {
-                    var baseline = table.First[node];
-                    var current = pending ? baseline : value;
-                    SetMeasured(state, node, hasCurrent: true, current, ScoreMath.Attainment(current, baseline, table.Second[node]), pending);
-                    break;
-                }
-
-            case NodeKind.Milestone:
-                SetMeasured(state, node, hasCurrent: true, value, value == 1m ? 1.0 : 0.0, pending);
-                break;
-            default:
-                var met = !pending && kind switch
-                {
-                    NodeKind.AtLeast => value >= table.First[node],
-                    NodeKind.AtMost => value <= table.First[node],
-                    _ => value >= table.First[node] && value <= table.Second[node],
-                };
-                SetMeasured(state, node, hasCurrent: !pending, value, met ? 1.0 : 0.0, pending);
-                break;
-        }
-
+        Store(state, node, KeyResultScorer.Measure(kind, table.First[node], table.Second[node], pending ? null : table.CheckInValue[latest]));
         return pending ? CompiledKeyResults.NoConfidence : table.CheckInConfidence[latest];
     }
 
@@ -238,8 +214,7 @@ internal static class RollupCalculator
 
         var baseline = graph.Compiled.First[node];
         var current = sum ?? baseline;
-        SetMeasured(state, node, hasCurrent: true, current, ScoreMath.Attainment(current, baseline, graph.Compiled.Second[node]), sum is null);
-        state.Pending[node] = pending;
+        SetMeasured(state, node, hasCurrent: true, current, ScoreMath.Attainment(current, baseline, graph.Compiled.Second[node]), pending);
     }
 
     private static OkrStatus WorstOfCountedItems(AlignmentGraph graph, EvaluationState state, int node, OkrStatus own)

@@ -44,25 +44,34 @@ internal static class KeyResultScorer
     /// <summary>Current value, attainment and score of a measured kind given the latest check-in's value (or null).</summary>
     public static KeyResultScore Measure(KeyResultDefinition definition, decimal? latestValue)
     {
+        var (first, second) = CompiledKeyResults.FieldsOf(definition);
+        return Measure(CompiledKeyResults.KindOf(definition), first, second, latestValue);
+    }
+
+    /// <summary>
+    /// The spec's table for the measured kinds (section 3), on the compiled form: <paramref name="first"/> and
+    /// <paramref name="second"/> are the definition values <see cref="NodeKind"/> documents (baseline and target,
+    /// threshold, min and max). The one place these rules live: records and the flat model both score through it.
+    /// </summary>
+    public static KeyResultScore Measure(NodeKind kind, decimal first, decimal second, decimal? latestValue)
+    {
         var pending = latestValue is null;
-        switch (definition.Kind)
+        switch (kind)
         {
-            case KeyResultKind.Increase:
-            case KeyResultKind.Decrease:
+            case NodeKind.Ratio:
                 {
-                    var baseline = definition.Baseline.GetValueOrDefault();
-                    var current = latestValue ?? baseline;
-                    var attainment = ScoreMath.Attainment(current, baseline, definition.Target.GetValueOrDefault());
+                    var current = latestValue ?? first;
+                    var attainment = ScoreMath.Attainment(current, first, second);
                     return new KeyResultScore(current, attainment, ScoreMath.Clamp01(attainment), pending);
                 }
 
-            case KeyResultKind.AtLeast:
-                return Binary(latestValue, latestValue >= definition.Threshold);
-            case KeyResultKind.AtMost:
-                return Binary(latestValue, latestValue <= definition.Threshold);
-            case KeyResultKind.Within:
-                return Binary(latestValue, latestValue >= definition.Min && latestValue <= definition.Max);
-            case KeyResultKind.Milestone:
+            case NodeKind.AtLeast:
+                return Binary(latestValue, latestValue >= first);
+            case NodeKind.AtMost:
+                return Binary(latestValue, latestValue <= first);
+            case NodeKind.Within:
+                return Binary(latestValue, latestValue >= first && latestValue <= second);
+            case NodeKind.Milestone:
                 {
                     var current = latestValue ?? 0m;
                     var attainment = current == 1m ? 1.0 : 0.0;
@@ -70,7 +79,7 @@ internal static class KeyResultScorer
                 }
 
             default:
-                throw new ArgumentOutOfRangeException(nameof(definition), definition.Kind, "Not a measured kind.");
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a measured kind.");
         }
     }
 
