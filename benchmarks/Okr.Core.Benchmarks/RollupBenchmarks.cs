@@ -40,7 +40,7 @@ public class RollupBenchmarks
     {
         _set = SyntheticOrganisation.Create(Objectives);
         _graph = _set.TryCompile().Match(graph => graph, errors => throw new InvalidOperationException(errors.ToString()));
-        _state = new EvaluationState(_graph.NodeCount, _graph.KeyResults);
+        _state = new EvaluationState(_graph);
         _quikGraph = new QuikGraphEvaluator(_set);
         _incremental = new IncrementalEvaluator(_graph, SyntheticOrganisation.AsOf);
 
@@ -65,7 +65,7 @@ public class RollupBenchmarks
     public double Okr()
     {
         RollupCalculator.EvaluateAll(_graph, _state, SyntheticOrganisation.AsOf);
-        return _state.Score[0];
+        return _state.Results[0].Attainment;
     }
 
     /// <summary>One key result gains (or loses) a check-in; it and everything that depends on it are re-evaluated.</summary>
@@ -77,8 +77,9 @@ public class RollupBenchmarks
     }
 
     /// <summary>
-    /// One sequential pass over every input number of the compiled model (definition values, check-in days and
-    /// values, checklist items, link weights), summing their bits: the least any evaluation must read.
+    /// One sequential pass over every input number of the compiled model (check-in keys and attainments, checklist
+    /// items, link weights, sum rollup definitions and the values they add), summing their bits: the least any
+    /// evaluation must read.
     /// </summary>
     [Benchmark]
     public long MemoryFloor() => MemoryFloorOf(_graph);
@@ -86,13 +87,15 @@ public class RollupBenchmarks
     public static long MemoryFloorOf(AlignmentGraph graph)
     {
         var table = graph.Compiled;
-        return Sum(MemoryMarshal.Cast<decimal, long>(table.First))
-            + Sum(MemoryMarshal.Cast<decimal, long>(table.Second))
-            + Sum(MemoryMarshal.Cast<decimal, long>(table.CheckInValue))
-            + Sum(MemoryMarshal.Cast<int, long>(table.CheckInDay.AsSpan(0, table.CheckInDay.Length & ~1)))
+        var plan = graph.Plan;
+        return Sum(MemoryMarshal.Cast<int, long>(table.CheckInKey.AsSpan(0, table.CheckInCount & ~1)))
+            + Sum(MemoryMarshal.Cast<double, long>(table.CheckInAttainment))
             + Sum(MemoryMarshal.Cast<int, long>(table.ItemDay.AsSpan(0, table.ItemDay.Length & ~1)))
             + Sum(MemoryMarshal.Cast<double, long>(table.ItemWeight))
-            + Sum(MemoryMarshal.Cast<double, long>(graph.InputWeight));
+            + Sum(MemoryMarshal.Cast<double, long>(graph.InputWeight))
+            + Sum(MemoryMarshal.Cast<decimal, long>(plan.SumBaseline))
+            + Sum(MemoryMarshal.Cast<decimal, long>(plan.SumTarget))
+            + Sum(MemoryMarshal.Cast<decimal, long>(plan.SummedValues));
     }
 
     private static long Sum(ReadOnlySpan<long> values)

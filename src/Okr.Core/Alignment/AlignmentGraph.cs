@@ -59,6 +59,7 @@ public sealed class AlignmentGraph
         Compiled = CompiledKeyResults.From(KeyResults);
         (InputStart, InputNode, InputWeight) = BuildInputs();
         (DependentStart, DependentNode) = Reverse(InputStart, InputNode, count);
+        Plan = EvaluationPlan.For(this);
     }
 
     /// <summary>The set this graph was compiled from.</summary>
@@ -80,6 +81,9 @@ public sealed class AlignmentGraph
 
     /// <summary>The key results' kinds, definitions, check-ins and checklist items in flat arrays (the evaluation's inputs).</summary>
     internal CompiledKeyResults Compiled { get; }
+
+    /// <summary>How <see cref="Evaluate"/> walks the nodes: passes, pace classes, sum rollup inputs.</summary>
+    internal EvaluationPlan Plan { get; }
 
     internal Period[] PeriodOf { get; }
 
@@ -122,7 +126,7 @@ public sealed class AlignmentGraph
     /// <param name="asOf">The day of evaluation.</param>
     public OkrEvaluation Evaluate(DateOnly asOf)
     {
-        var state = new EvaluationState(NodeCount, KeyResults);
+        var state = new EvaluationState(this);
         RollupCalculator.EvaluateAll(this, state, asOf);
         return new OkrEvaluation(this, state, asOf);
     }

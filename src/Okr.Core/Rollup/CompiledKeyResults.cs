@@ -1,3 +1,7 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace Okr.Core;
 
 /// <summary>What the evaluation loop does with a node, decided once when the graph is compiled.</summary>
@@ -6,16 +10,16 @@ internal enum NodeKind : byte
     /// <summary>An objective: the weighted mean of its counted inputs.</summary>
     Objective,
 
-    /// <summary>Increase or decrease: <c>(current - baseline) / (target - baseline)</c>; First = baseline, Second = target.</summary>
+    /// <summary>Increase or decrease: <c>(current - baseline) / (target - baseline)</c>.</summary>
     Ratio,
 
-    /// <summary>atLeast: First = threshold.</summary>
+    /// <summary>atLeast: 1 when current &gt;= threshold.</summary>
     AtLeast,
 
-    /// <summary>atMost: First = threshold.</summary>
+    /// <summary>atMost: 1 when current &lt;= threshold.</summary>
     AtMost,
 
-    /// <summary>within: First = min, Second = max.</summary>
+    /// <summary>within: 1 when min &lt;= current &lt;= max.</summary>
     Within,
 
     /// <summary>milestone: the latest value (0 or 1).</summary>
@@ -27,14 +31,17 @@ internal enum NodeKind : byte
     /// <summary>A mean rollup: the weighted mean of its contributors' scores.</summary>
     RollupMean,
 
-    /// <summary>A sum rollup: First = baseline, Second = target.</summary>
+    /// <summary>A sum rollup: the sum of its contributors' current values against a baseline and a target.</summary>
     RollupSum,
 }
 
 /// <summary>
 /// The inputs of every key result in flat arrays indexed by node, read by the evaluation loop instead of the
-/// <see cref="KeyResult"/> records: the kind, up to two definition values, the check-ins of each key result sorted by
-/// (day, document order) so that the latest one as of a day is a binary search, and checklist items in item order.
+/// <see cref="KeyResult"/> records. A measured key result's attainment depends on the day only through which check-in
+/// is the latest, so each check-in's attainment is computed here, once, exactly as <see cref="KeyResultScorer"/>
+/// would; evaluating as of a day is then a binary search over packed (day, confidence) keys and one read. The
+/// decimal values stay in the records (reports read them there); sum rollups get theirs from
+/// <see cref="EvaluationPlan"/>.
 /// </summary>
 internal sealed class CompiledKeyResults
 {
@@ -44,16 +51,20 @@ internal sealed class CompiledKeyResults
     /// <summary>No confidence given.</summary>
     public const sbyte NoConfidence = -1;
 
+    /// <summary>The low bits of a check-in key hold its confidence plus one (0 = none, 1-11 = 0-10).</summary>
+    private const int ConfidenceBits = 4;
+
+    private const int ConfidenceMask = (1 << ConfidenceBits) - 1;
+
+    /// <summary>Room after the last key for a vector read that starts at it.</summary>
+    private const int KeyPadding = 16;
+
     private CompiledKeyResults(int nodeCount, int checkInCount, int itemCount)
     {
         Kind = new NodeKind[nodeCount];
-        First = new decimal[nodeCount];
-        Second = new decimal[nodeCount];
         CheckInStart = new int[nodeCount + 1];
-        CheckInDay = new int[checkInCount];
-        CheckInValue = new decimal[checkInCount];
-        CheckInConfidence = new sbyte[checkInCount];
-        CheckInSource = new int[checkInCount];
+        CheckInKey = new int[checkInCount + KeyPadding];
+        CheckInAttainment = new double[checkInCount];
         ItemStart = new int[nodeCount + 1];
         ItemDay = new int[itemCount];
         ItemWeight = new double[itemCount];
@@ -61,25 +72,20 @@ internal sealed class CompiledKeyResults
 
     public NodeKind[] Kind { get; }
 
-    /// <summary>Baseline, threshold or min (see <see cref="NodeKind"/>).</summary>
-    public decimal[] First { get; }
-
-    /// <summary>Target or max (see <see cref="NodeKind"/>).</summary>
-    public decimal[] Second { get; }
-
     /// <summary>Check-ins of node n: <c>CheckInStart[n]..CheckInStart[n+1]</c>, sorted by (day, document order).</summary>
     public int[] CheckInStart { get; }
 
-    /// <summary>The check-in's <see cref="DateOnly.DayNumber"/>.</summary>
-    public int[] CheckInDay { get; }
+    /// <summary>
+    /// The check-in's <see cref="DateOnly.DayNumber"/> shifted left by 4, its confidence plus one in the low 4 bits:
+    /// sorted by day, so "on or before day d" is <c>key &lt;= KeyLimit(d)</c> (day numbers stay below 2^22).
+    /// </summary>
+    public int[] CheckInKey { get; }
 
-    public decimal[] CheckInValue { get; }
+    /// <summary>The number of check-ins (<see cref="CheckInKey"/> is longer: it is padded for vector reads).</summary>
+    public int CheckInCount => CheckInAttainment.Length;
 
-    /// <summary>Confidence 0-10, or <see cref="NoConfidence"/>.</summary>
-    public sbyte[] CheckInConfidence { get; }
-
-    /// <summary>The check-in's index in its key result's <see cref="KeyResult.CheckIns"/>.</summary>
-    public int[] CheckInSource { get; }
+    /// <summary>The key result's attainment when this check-in is the latest (unclamped, -0 normalised).</summary>
+    public double[] CheckInAttainment { get; }
 
     /// <summary>Checklist items of node n: <c>ItemStart[n]..ItemStart[n+1]</c>, in item order.</summary>
     public int[] ItemStart { get; }
@@ -88,6 +94,15 @@ internal sealed class CompiledKeyResults
     public int[] ItemDay { get; }
 
     public double[] ItemWeight { get; }
+
+    /// <summary>The largest key of a check-in on or before <paramref name="day"/>.</summary>
+    public static int KeyLimit(int day) => (day << ConfidenceBits) | ConfidenceMask;
+
+    /// <summary>The confidence of the check-in at <paramref name="position"/>, or <see cref="NoConfidence"/>.</summary>
+    public sbyte ConfidenceAt(int position) => (sbyte)((CheckInKey[position] & ConfidenceMask) - 1);
+
+    /// <summary>The day number of the check-in at <paramref name="position"/>.</summary>
+    public int DayAt(int position) => CheckInKey[position] >> ConfidenceBits;
 
     public static CompiledKeyResults From(KeyResult?[] keyResults)
     {
@@ -105,78 +120,125 @@ internal sealed class CompiledKeyResults
         var table = new CompiledKeyResults(keyResults.Length, checkIns, items);
         var checkIn = 0;
         var item = 0;
-        var sortKeys = new long[16];
         for (var node = 0; node < keyResults.Length; node++)
         {
             table.CheckInStart[node] = checkIn;
             table.ItemStart[node] = item;
-            if (keyResults[node] is not { } keyResult)
+            if (keyResults[node] is { } keyResult)
             {
-                continue;
-            }
+                table.Kind[node] = KindOf(keyResult.Definition);
+                foreach (var checklistItem in keyResult.Definition.Items)
+                {
+                    table.ItemDay[item] = checklistItem.DoneOn?.DayNumber ?? NotDone;
+                    table.ItemWeight[item] = checklistItem.Weight;
+                    item++;
+                }
 
-            var definition = keyResult.Definition;
-            table.Kind[node] = KindOf(definition);
-            (table.First[node], table.Second[node]) = FieldsOf(definition);
-
-            var source = keyResult.CheckIns.AsSpan();
-            if (source.Length > sortKeys.Length)
-            {
-                sortKeys = new long[source.Length];
-            }
-
-            // Day in the high half, document index in the low half: sorting the keys sorts by (day, document order).
-            var keys = sortKeys.AsSpan(0, source.Length);
-            for (var i = 0; i < source.Length; i++)
-            {
-                keys[i] = ((long)source[i].At.DayNumber << 32) | (uint)i;
-            }
-
-            keys.Sort();
-            foreach (var key in keys)
-            {
-                var index = (int)(key & 0xFFFF_FFFF);
-                table.CheckInDay[checkIn] = source[index].At.DayNumber;
-                table.CheckInValue[checkIn] = source[index].Value;
-                table.CheckInConfidence[checkIn] = (sbyte)(source[index].Confidence ?? NoConfidence);
-                table.CheckInSource[checkIn] = index;
-                checkIn++;
-            }
-
-            foreach (var checklistItem in definition.Items)
-            {
-                table.ItemDay[item] = checklistItem.DoneOn?.DayNumber ?? NotDone;
-                table.ItemWeight[item] = checklistItem.Weight;
-                item++;
+                checkIn += keyResult.CheckIns.Count;
             }
         }
 
         table.CheckInStart[keyResults.Length] = checkIn;
         table.ItemStart[keyResults.Length] = item;
+
+        // Scoring every check-in is most of the compile time; key results are independent, so both cores share it.
+        Parallel.For(0, (keyResults.Length + ChunkSize - 1) / ChunkSize, chunk =>
+        {
+            var end = Math.Min(keyResults.Length, (chunk + 1) * ChunkSize);
+            var sortKeys = new long[16];
+            for (var node = chunk * ChunkSize; node < end; node++)
+            {
+                if (keyResults[node] is { } keyResult && keyResult.CheckIns.Count > 0)
+                {
+                    table.CompileCheckIns(node, keyResult, ref sortKeys);
+                }
+            }
+        });
+
         return table;
     }
 
-    /// <summary>The latest check-in of <paramref name="node"/> as of <paramref name="day"/> (ties: later in document order), or -1.</summary>
-    public int LatestAsOf(int node, int day)
+    private const int ChunkSize = 16_384;
+
+    private void CompileCheckIns(int node, KeyResult keyResult, ref long[] sortKeys)
     {
-        // The last entry with CheckInDay <= day: binary search for the first entry after day.
-        var low = CheckInStart[node];
-        var high = CheckInStart[node + 1];
-        var start = low;
-        while (low < high)
+        var source = keyResult.CheckIns.AsSpan();
+        var keys = SortByDay(source, ref sortKeys);
+        var definition = keyResult.Definition;
+        var kind = Kind[node];
+        var (first, second) = FieldsOf(definition);
+        var position = CheckInStart[node];
+        foreach (var key in keys)
         {
-            var middle = (int)((uint)(low + high) >> 1);
-            if (CheckInDay[middle] <= day)
+            var checkIn = source[(int)(key & 0xFFFF_FFFF)];
+            CheckInKey[position] = (checkIn.At.DayNumber << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
+            CheckInAttainment[position] = KeyResultScorer.Measure(kind, first, second, checkIn.Value).Attainment.GetValueOrDefault();
+            position++;
+        }
+    }
+
+    /// <summary>
+    /// The check-ins in evaluation order, (day, document order): the low half of each returned key is the check-in's
+    /// index in <paramref name="checkIns"/>. <paramref name="buffer"/> is reused, and grown when too small.
+    /// </summary>
+    public static ReadOnlySpan<long> SortByDay(ReadOnlySpan<CheckIn> checkIns, ref long[] buffer)
+    {
+        if (checkIns.Length > buffer.Length)
+        {
+            buffer = new long[checkIns.Length];
+        }
+
+        // Day in the high half, document index in the low half: sorting the keys sorts by (day, document order).
+        var keys = buffer.AsSpan(0, checkIns.Length);
+        for (var i = 0; i < checkIns.Length; i++)
+        {
+            keys[i] = ((long)checkIns[i].At.DayNumber << 32) | (uint)i;
+        }
+
+        keys.Sort();
+        return keys;
+    }
+
+    /// <summary>The position of the latest check-in of <paramref name="node"/> as of <paramref name="day"/> (ties: later in document order), or -1.</summary>
+    public int LatestAsOf(int node, int day) => LatestAtOrBefore(CheckInStart[node], CheckInStart[node + 1], KeyLimit(day));
+
+    /// <summary>The last position in [start, end) whose key is at most <paramref name="keyLimit"/>, or -1.</summary>
+    public int LatestAtOrBefore(int start, int end, int keyLimit)
+    {
+        // Count the keys at most the limit (sorted, so they come first) without a branch per key: a key result has a
+        // handful of check-ins, and a binary search's branches would be mispredicted about half the time.
+        var count = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            ref var keys = ref MemoryMarshal.GetArrayDataReference(CheckInKey);
+            var limit = Vector512.Create(keyLimit);
+            for (var i = start; i < end; i += Vector512<int>.Count)
             {
-                low = middle + 1;
+                var atOrBefore = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref keys, (nuint)i), limit).ExtractMostSignificantBits();
+                count += BitOperations.PopCount(atOrBefore & ((1ul << Math.Min(Vector512<int>.Count, end - i)) - 1));
             }
-            else
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            // Eight keys at a time; the last block may read into the next key result's keys or the array's padding,
+            // and those lanes are masked off.
+            ref var keys = ref MemoryMarshal.GetArrayDataReference(CheckInKey);
+            var limit = Vector256.Create(keyLimit);
+            for (var i = start; i < end; i += Vector256<int>.Count)
             {
-                high = middle;
+                var atOrBefore = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref keys, (nuint)i), limit).ExtractMostSignificantBits();
+                count += BitOperations.PopCount(atOrBefore & ((1u << Math.Min(Vector256<int>.Count, end - i)) - 1));
+            }
+        }
+        else
+        {
+            foreach (var key in CheckInKey.AsSpan(start, end - start))
+            {
+                count += key <= keyLimit ? 1 : 0;
             }
         }
 
-        return low > start ? low - 1 : -1;
+        return count > 0 ? start + count - 1 : -1;
     }
 
     /// <summary>The weighted share of the checklist items of <paramref name="node"/> done on or before <paramref name="day"/>, summed in item order.</summary>
@@ -196,7 +258,7 @@ internal sealed class CompiledKeyResults
         return total > 0 ? ScoreMath.Normalize(done / total) : 0;
     }
 
-    /// <summary>The two definition values a kind reads, as <see cref="First"/> and <see cref="Second"/> hold them.</summary>
+    /// <summary>The two definition values a kind reads: baseline and target, threshold, or min and max.</summary>
     internal static (decimal First, decimal Second) FieldsOf(KeyResultDefinition definition)
         => (definition.Baseline ?? definition.Threshold ?? definition.Min ?? 0m, definition.Target ?? definition.Max ?? 0m);
 

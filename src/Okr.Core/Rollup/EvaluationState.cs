@@ -1,46 +1,40 @@
 namespace Okr.Core;
 
 /// <summary>
-/// Per-node results of one evaluation, in flat arrays indexed like the graph's nodes (reusable buffers:
-/// re-evaluating writes into the same arrays).
+/// Per-node results of one evaluation, indexed like the graph's nodes (reusable buffers: re-evaluating writes into
+/// the same arrays): one 16-byte <see cref="NodeResult"/> a node, so a node's results share a cache line, plus 16
+/// bytes a sum rollup for its current value. Current values of other key results, and their latest check-ins, are
+/// read from the records when a report asks for them.
 /// </summary>
 internal sealed class EvaluationState
 {
-    public EvaluationState(int nodeCount, KeyResult?[] keyResults)
+    private SecondCore? _secondCore;
+
+    /// <summary>Buffers for evaluating <paramref name="graph"/>; with <paramref name="replaceable"/>, key results can be swapped in (incremental evaluation).</summary>
+    public EvaluationState(AlignmentGraph graph, bool replaceable = false)
+        : this(graph.NodeCount, graph.Plan.SumNodes.Length, graph.Plan.PaceClasses.Length, replaceable ? (KeyResult?[])graph.KeyResults.Clone() : graph.KeyResults)
     {
-        Score = new double[nodeCount];
-        Attainment = new double[nodeCount];
-        Current = new decimal[nodeCount];
-        HasCurrent = new bool[nodeCount];
-        Pending = new bool[nodeCount];
-        Status = new OkrStatus[nodeCount];
-        Latest = new int[nodeCount];
-        Grade = new sbyte[nodeCount];
+        UseRecord = replaceable ? new bool[graph.NodeCount] : null;
+    }
+
+    private EvaluationState(int nodeCount, int sumCount, int paceCount, KeyResult?[] keyResults)
+    {
+        Results = new NodeResult[nodeCount];
+        SumCurrent = new decimal[sumCount];
+        Pace = new PaceAsOf[paceCount];
         KeyResults = keyResults;
     }
 
-    /// <summary>The <see cref="Grade"/> of an unscored node.</summary>
-    public const sbyte NoGrade = -1;
+    public NodeResult[] Results { get; }
 
-    /// <summary>Score, or NaN when unscored.</summary>
-    public double[] Score { get; }
+    /// <summary>The reusable hand-over to a second core for large evaluations (created on first use).</summary>
+    public SecondCore SecondCore => _secondCore ??= new SecondCore();
 
-    /// <summary>Unclamped attainment, or NaN when none.</summary>
-    public double[] Attainment { get; }
+    /// <summary>The current value of each sum rollup, by its slot in <see cref="EvaluationPlan.SumNodes"/>.</summary>
+    public decimal[] SumCurrent { get; }
 
-    public decimal[] Current { get; }
-
-    public bool[] HasCurrent { get; }
-
-    public bool[] Pending { get; }
-
-    public OkrStatus[] Status { get; }
-
-    /// <summary>Index of the latest check-in as of the day in the key result's <see cref="KeyResult.CheckIns"/>, or -1.</summary>
-    public int[] Latest { get; }
-
-    /// <summary>Index of the grade band of the score in the settings' scale, or <see cref="NoGrade"/>.</summary>
-    public sbyte[] Grade { get; }
+    /// <summary>Each pace class as of the day evaluated.</summary>
+    public PaceAsOf[] Pace { get; }
 
     /// <summary>The key results by node (null for objectives); the incremental evaluator swaps in changed ones.</summary>
     public KeyResult?[] KeyResults { get; }
@@ -51,18 +45,44 @@ internal sealed class EvaluationState
     /// </summary>
     public bool[]? UseRecord { get; set; }
 
+    public bool IsFromRecord(int node) => UseRecord is { } useRecord && useRecord[node];
+
     public EvaluationState Clone()
     {
-        var copy = new EvaluationState(Score.Length, (KeyResult?[])KeyResults.Clone());
-        Score.CopyTo(copy.Score, 0);
-        Attainment.CopyTo(copy.Attainment, 0);
-        Current.CopyTo(copy.Current, 0);
-        HasCurrent.CopyTo(copy.HasCurrent, 0);
-        Pending.CopyTo(copy.Pending, 0);
-        Status.CopyTo(copy.Status, 0);
-        Latest.CopyTo(copy.Latest, 0);
-        Grade.CopyTo(copy.Grade, 0);
+        var copy = new EvaluationState(Results.Length, SumCurrent.Length, Pace.Length, (KeyResult?[])KeyResults.Clone());
+        Results.CopyTo(copy.Results, 0);
+        SumCurrent.CopyTo(copy.SumCurrent, 0);
+        Pace.CopyTo(copy.Pace, 0);
         copy.UseRecord = (bool[]?)UseRecord?.Clone();
         return copy;
     }
+}
+
+/// <summary>One node's results as of the day: 16 bytes.</summary>
+internal struct NodeResult
+{
+    /// <summary>The <see cref="Grade"/> of an unscored node.</summary>
+    public const sbyte NoGrade = -1;
+
+    /// <summary>Unclamped attainment (for an objective or a mean rollup, its score), or NaN when unscored.</summary>
+    public double Attainment;
+
+    /// <summary>
+    /// For a measured key result scored from the compiled check-ins: the index of its latest check-in as of the day
+    /// among its check-ins in evaluation order, or -1 (what a sum rollup reads to find its current value).
+    /// </summary>
+    public int Latest;
+
+    /// <summary>The <see cref="OkrStatus"/>, as a byte.</summary>
+    public byte StatusCode;
+
+    /// <summary>Index of the grade band of the score in the settings' scale, or <see cref="NoGrade"/>.</summary>
+    public sbyte Grade;
+
+    public bool Pending;
+
+    /// <summary>The score, <c>clamp01(attainment)</c>, or NaN when unscored.</summary>
+    public readonly double Score => ScoreMath.ClampUnbranched(Attainment);
+
+    public readonly OkrStatus Status => (OkrStatus)StatusCode;
 }

@@ -21,7 +21,7 @@ public sealed class IncrementalEvaluator
     {
         _graph = Guard.Against.Null(graph);
         AsOf = asOf;
-        _state = new EvaluationState(graph.NodeCount, (KeyResult?[])graph.KeyResults.Clone()) { UseRecord = new bool[graph.NodeCount] };
+        _state = new EvaluationState(graph, replaceable: true);
         _workspace = new AffectedWorkspace(graph);
         RollupCalculator.EvaluateAll(graph, _state, asOf);
     }
@@ -36,13 +36,13 @@ public sealed class IncrementalEvaluator
     /// <param name="id">An objective or key result id.</param>
     public double? ScoreOf(string id)
     {
-        var score = _state.Score[_graph.NodeOf(id)];
+        var score = _state.Results[_graph.NodeOf(id)].Score;
         return double.IsNaN(score) ? null : score;
     }
 
     /// <summary>The current status of <paramref name="id"/>.</summary>
     /// <param name="id">An objective or key result id.</param>
-    public OkrStatus StatusOf(string id) => _state.Status[_graph.NodeOf(id)];
+    public OkrStatus StatusOf(string id) => _state.Results[_graph.NodeOf(id)].Status;
 
     /// <summary>
     /// Adds <paramref name="checkIn"/> to key result <paramref name="keyResultId"/> and re-evaluates what depends on it;

@@ -74,7 +74,7 @@ public sealed class OkrEvaluation
 
     /// <summary>The status of objective or key result <paramref name="id"/>.</summary>
     /// <param name="id">The id.</param>
-    public OkrStatus StatusOf(string id) => _state.Status[Graph.NodeOf(id)];
+    public OkrStatus StatusOf(string id) => _state.Results[Graph.NodeOf(id)].Status;
 
     /// <summary>
     /// Why <paramref name="id"/> has its score: its counted inputs with weight, score and share. For a sum rollup, the
@@ -92,10 +92,9 @@ public sealed class OkrEvaluation
             for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
             {
                 var input = Graph.InputNode[i];
-                if (_state.HasCurrent[input])
+                if (CurrentAt(input) is { } value)
                 {
-                    var value = _state.Current[input];
-                    contributions.Add(new Contribution(Graph.Ids[input], Graph.InputWeight[i], _state.Score[input], ScoreMath.ToDouble(value) / span, value));
+                    contributions.Add(new Contribution(Graph.Ids[input], Graph.InputWeight[i], _state.Results[input].Score, ScoreMath.ToDouble(value) / span, value));
                 }
             }
 
@@ -105,7 +104,7 @@ public sealed class OkrEvaluation
         double total = 0;
         for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
         {
-            if (!double.IsNaN(_state.Score[Graph.InputNode[i]]))
+            if (!double.IsNaN(_state.Results[Graph.InputNode[i]].Score))
             {
                 total += Graph.InputWeight[i];
             }
@@ -114,7 +113,7 @@ public sealed class OkrEvaluation
         for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
         {
             var input = Graph.InputNode[i];
-            var score = _state.Score[input];
+            var score = _state.Results[input].Score;
             if (!double.IsNaN(score))
             {
                 var weight = Graph.InputWeight[i];
@@ -125,9 +124,14 @@ public sealed class OkrEvaluation
         return new Explanation(id, ScoreAt(node), ValueArray.From(contributions));
     }
 
-    internal string? GradeAt(int node) => _state.Grade[node] == EvaluationState.NoGrade ? null : Settings.Scale.Bands[_state.Grade[node]].Label;
+    /// <summary>The current value of a key result: a sum rollup's from the evaluation, any other's from its record.</summary>
+    internal decimal? CurrentAt(int node) => Graph.Compiled.Kind[node] == NodeKind.RollupSum
+        ? _state.SumCurrent[Graph.Plan.SumSlotOf(node)]
+        : _state.KeyResults[node] is { } keyResult ? RollupCalculator.RecordCurrent(keyResult, AsOf) : null;
 
-    internal double? ScoreAt(int node) => double.IsNaN(_state.Score[node]) ? null : _state.Score[node];
+    internal string? GradeAt(int node) => _state.Results[node].Grade == NodeResult.NoGrade ? null : Settings.Scale.Bands[_state.Results[node].Grade].Label;
+
+    internal double? ScoreAt(int node) => _state.Results[node].Score is var score && double.IsNaN(score) ? null : score;
 
     internal ObjectiveEvaluation ObjectiveAt(int node)
     {
@@ -137,8 +141,8 @@ public sealed class OkrEvaluation
             Graph.Ids[node],
             score,
             GradeAt(node),
-            _state.Status[node],
-            _state.Pending[node],
+            _state.Results[node].Status,
+            _state.Results[node].Pending,
             elapsed,
             elapsed * Graph.SuccessTarget[node],
             ValueArray.From(Graph.KeyResultsOf(node).Select(KeyResultAt)));
@@ -148,19 +152,19 @@ public sealed class OkrEvaluation
     {
         var keyResult = _state.KeyResults[node]!;
         var score = ScoreAt(node);
-        var attainment = _state.Attainment[node];
-        var latest = _state.Latest[node];
+        var attainment = _state.Results[node].Attainment;
+        var latest = KeyResultScorer.LatestIndex(keyResult.CheckIns.AsSpan(), AsOf);
         CheckIn? last = latest >= 0 ? keyResult.CheckIns[latest] : null;
         return new KeyResultEvaluation(
             keyResult.Id,
             Graph.Ids[Graph.ObjectiveOf[node]],
             keyResult.Kind,
-            _state.HasCurrent[node] ? _state.Current[node] : null,
+            CurrentAt(node),
             double.IsNaN(attainment) ? null : attainment,
             score,
             GradeAt(node),
-            _state.Status[node],
-            _state.Pending[node],
+            _state.Results[node].Status,
+            _state.Results[node].Pending,
             last?.Confidence,
             last?.At);
     }

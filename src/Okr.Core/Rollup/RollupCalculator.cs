@@ -1,24 +1,86 @@
+using System.Runtime.CompilerServices;
+
 namespace Okr.Core;
 
 /// <summary>
 /// Evaluates nodes children first (spec sections 3-6): key result measurements, rollups (mean of scores, sum of
-/// values), objective scores, pending propagation and statuses. One loop over a precomputed order: no recursion,
-/// no allocation beyond the state's buffers.
+/// values), objective scores, pending propagation, grades and statuses. No recursion, and no allocation beyond the
+/// state's buffers. A full evaluation makes three passes that follow <see cref="EvaluationPlan"/>: measured key
+/// results, checklists (neither has inputs), then objectives and rollups in children-first order.
 /// </summary>
 internal static class RollupCalculator
 {
+    /// <summary>Rule 5's threshold, tolerance included.</summary>
+    private const double AchievedFloor = 1 - ScoreMath.Tolerance;
+
     public static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf)
+        => EvaluateAll(graph, state, asOf, SecondCore.IsWorthIt(graph.Plan) ? state.SecondCore : null, minimumSplitLevel: 4_096);
+
+    /// <summary>
+    /// A full evaluation; with <paramref name="secondCore"/>, the key results and every level of at least
+    /// <paramref name="minimumSplitLevel"/> nodes are split in two halves, one of them run by it.
+    /// </summary>
+    internal static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf, SecondCore? secondCore, int minimumSplitLevel)
     {
-        foreach (var node in graph.Order)
+        var plan = graph.Plan;
+        PrepareDay(plan, state, asOf);
+
+        // Key results first: they have no inputs. Then objectives and rollups level by level: a level's nodes read
+        // only key results and lower levels.
+        var (measured, checklists) = (plan.MeasuredNodes.Length, plan.ChecklistNodes.Length);
+        Split(graph, state, secondCore, new PassRange(0, measured, 0, checklists, 0, 0, asOf), new PassRange(measured / 2, measured, checklists / 2, checklists, 0, 0, asOf));
+        for (var level = 0; level + 1 < plan.LevelStart.Length; level++)
         {
-            EvaluateNode(graph, state, node, asOf);
+            var (from, to) = (plan.LevelStart[level], plan.LevelStart[level + 1]);
+            var middle = from + ((to - from) / 2);
+            Split(graph, state, to - from < minimumSplitLevel ? null : secondCore, new PassRange(0, 0, 0, 0, from, to, asOf), new PassRange(0, 0, 0, 0, middle, to, asOf));
+        }
+    }
+
+    /// <summary>Evaluates <paramref name="whole"/>: alone, or with <paramref name="secondCore"/> taking <paramref name="secondHalf"/>, its end.</summary>
+    private static void Split(AlignmentGraph graph, EvaluationState state, SecondCore? secondCore, PassRange whole, PassRange secondHalf)
+    {
+        if (secondCore is null)
+        {
+            EvaluateRange(graph, state, whole);
+            return;
+        }
+
+        secondCore.Start(graph, state, secondHalf);
+        EvaluateRange(graph, state, whole with { MeasuredTo = secondHalf.MeasuredFrom, ChecklistTo = secondHalf.ChecklistFrom, CompositeTo = secondHalf.CompositeFrom });
+        secondCore.Join();
+    }
+
+    /// <summary>Evaluates the nodes of <paramref name="range"/>, whose inputs must be evaluated already.</summary>
+    public static void EvaluateRange(AlignmentGraph graph, EvaluationState state, PassRange range)
+    {
+        var plan = graph.Plan;
+        var table = graph.Compiled;
+        var results = state.Results;
+        var keyLimit = CompiledKeyResults.KeyLimit(range.AsOf.DayNumber);
+        foreach (var node in plan.MeasuredNodes.AsSpan(range.MeasuredFrom, range.MeasuredTo - range.MeasuredFrom))
+        {
+            EvaluateMeasured(table, plan, state.Pace, ref results[node], node, keyLimit);
+        }
+
+        foreach (var node in plan.ChecklistNodes.AsSpan(range.ChecklistFrom, range.ChecklistTo - range.ChecklistFrom))
+        {
+            var share = table.ChecklistShare(node, range.AsOf.DayNumber);
+            Finish(plan, state.Pace, ref results[node], node, share, pending: false, CompiledKeyResults.NoConfidence);
+        }
+
+        // Sum rollups come in slot order (the plan numbers them so), which saves looking each slot up.
+        var slot = range.CompositeTo > range.CompositeFrom ? plan.FirstSumSlotFrom(range.CompositeFrom) : 0;
+        foreach (var node in plan.CompositeOrder.AsSpan(range.CompositeFrom, range.CompositeTo - range.CompositeFrom))
+        {
+            EvaluateComposite(graph, state, node, table.Kind[node] == NodeKind.RollupSum ? slot++ : -1, range.AsOf);
         }
     }
 
     /// <summary>
     /// Re-evaluates <paramref name="changedNode"/> and every node that depends on it, in children-first order, using
     /// <paramref name="workspace"/> instead of allocating. Returns how many nodes it re-evaluated; they are
-    /// <c>workspace.Affected[..count]</c>.
+    /// <c>workspace.Affected[..count]</c>. The state must hold a full evaluation as of <paramref name="asOf"/>.
     /// </summary>
     public static int EvaluateAffected(AlignmentGraph graph, EvaluationState state, AffectedWorkspace workspace, int changedNode, DateOnly asOf)
     {
@@ -49,122 +111,121 @@ internal static class RollupCalculator
         }
 
         span.Sort();
+        var plan = graph.Plan;
+        var table = graph.Compiled;
         for (var i = 0; i < span.Length; i++)
         {
-            span[i] = graph.Order[span[i]];
-            EvaluateNode(graph, state, span[i], asOf);
+            var node = span[i] = graph.Order[span[i]];
+            ref var result = ref state.Results[node];
+            switch (table.Kind[node])
+            {
+                case NodeKind.Objective or NodeKind.RollupMean:
+                    EvaluateComposite(graph, state, node, -1, asOf);
+                    break;
+                case NodeKind.RollupSum:
+                    EvaluateComposite(graph, state, node, plan.SumSlotOf(node), asOf);
+                    break;
+                case var _ when state.IsFromRecord(node):
+                    EvaluateRecord(plan, state, ref result, node, asOf);
+                    break;
+                case NodeKind.Checklist:
+                    Finish(plan, state.Pace, ref result, node, table.ChecklistShare(node, asOf.DayNumber), pending: false, CompiledKeyResults.NoConfidence);
+                    break;
+                default:
+                    EvaluateMeasured(table, plan, state.Pace, ref result, node, CompiledKeyResults.KeyLimit(asOf.DayNumber));
+                    break;
+            }
         }
 
         return count;
     }
 
-    private static void EvaluateNode(AlignmentGraph graph, EvaluationState state, int node, DateOnly asOf)
+    /// <summary>The current value of a sum rollup's contributor: a measured key result's latest value (or baseline), or a sum.</summary>
+    public static decimal? ContributorCurrent(AlignmentGraph graph, EvaluationState state, int input, int valueAt, DateOnly asOf)
     {
-        var table = graph.Compiled;
-        var kind = table.Kind[node];
-        var confidence = CompiledKeyResults.NoConfidence;
-        if (state.UseRecord is { } useRecord && useRecord[node])
+        if (valueAt < 0)
         {
-            confidence = EvaluateRecord(state, node, asOf);
-        }
-        else
-        {
-            switch (kind)
-            {
-                case NodeKind.Objective:
-                case NodeKind.RollupMean:
-                    EvaluateMean(graph, state, node);
-                    break;
-                case NodeKind.RollupSum:
-                    EvaluateSum(graph, state, node);
-                    break;
-                case NodeKind.Checklist:
-                    state.Latest[node] = -1;
-                    var share = table.ChecklistShare(node, asOf.DayNumber);
-                    SetMeasured(state, node, hasCurrent: false, current: 0, share, pending: false);
-                    break;
-                default:
-                    confidence = EvaluateMeasured(table, state, node, kind, asOf.DayNumber);
-                    break;
-            }
+            return state.SumCurrent[~valueAt];
         }
 
-        var period = graph.PeriodOf[node];
-        var score = state.Score[node];
-        var settings = graph.Set.Settings;
-        var status = StatusRules.Decide(
-            double.IsNaN(score) ? null : score,
-            state.Pending[node],
-            period.Start,
-            period.End,
-            graph.SuccessTarget[node],
-            asOf,
-            settings,
-            confidence < 0 ? null : confidence);
-        if (kind == NodeKind.Objective && settings.ObjectiveStatus == ObjectiveStatusMode.Worst && StatusRules.IsUnderWay(status))
+        if (state.IsFromRecord(input))
         {
-            status = WorstOfCountedItems(graph, state, node, status);
+            return RecordCurrent(state.KeyResults[input]!, asOf);
         }
 
-        state.Status[node] = status;
-        state.Grade[node] = double.IsNaN(score) ? EvaluationState.NoGrade : (sbyte)settings.Scale.BandIndexOf(score);
+        var latest = state.Results[input].Latest;
+        return latest >= 0 || graph.Compiled.Kind[input] == NodeKind.Ratio ? graph.Plan.SummedValues[valueAt + 1 + latest] : null;
     }
 
-    /// <summary>increase, decrease, atLeast, atMost, within, milestone from the flat check-ins; returns the latest check-in's confidence.</summary>
-    private static sbyte EvaluateMeasured(CompiledKeyResults table, EvaluationState state, int node, NodeKind kind, int day)
+    /// <summary>A key result's current value from its record (reports, and key results changed after compiling).</summary>
+    public static decimal? RecordCurrent(KeyResult keyResult, DateOnly asOf)
     {
-        var latest = table.LatestAsOf(node, day);
+        if (!keyResult.Definition.IsMeasured)
+        {
+            return null;
+        }
+
+        var checkIns = keyResult.CheckIns.AsSpan();
+        var latest = KeyResultScorer.LatestIndex(checkIns, asOf);
+        return KeyResultScorer.CurrentOf(keyResult.Definition, latest < 0 ? null : checkIns[latest].Value);
+    }
+
+    /// <summary>Each pace class's day-dependent part, computed once per evaluation.</summary>
+    private static void PrepareDay(EvaluationPlan plan, EvaluationState state, DateOnly asOf)
+    {
+        for (var i = 0; i < plan.PaceClasses.Length; i++)
+        {
+            var pace = plan.PaceClasses[i];
+            state.Pace[i] = new PaceAsOf
+            {
+                NotStarted = asOf < pace.Start,
+                Ended = asOf > pace.End,
+                Expected = Period.Elapsed(pace.Start, pace.End, asOf) * pace.SuccessTarget,
+                SuccessFloor = pace.SuccessTarget - ScoreMath.Tolerance,
+            };
+        }
+    }
+
+    /// <summary>increase, decrease, atLeast, atMost, within, milestone: the latest check-in's precomputed attainment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void EvaluateMeasured(CompiledKeyResults table, EvaluationPlan plan, PaceAsOf[] pace, ref NodeResult result, int node, int keyLimit)
+    {
+        var start = table.CheckInStart[node];
+        var latest = table.LatestAtOrBefore(start, table.CheckInStart[node + 1], keyLimit);
         var pending = latest < 0;
-        state.Latest[node] = pending ? -1 : table.CheckInSource[latest];
-        Store(state, node, KeyResultScorer.Measure(kind, table.First[node], table.Second[node], pending ? null : table.CheckInValue[latest]));
-        return pending ? CompiledKeyResults.NoConfidence : table.CheckInConfidence[latest];
+        result.Latest = pending ? -1 : latest - start;
+        Finish(plan, pace, ref result, node, pending ? 0 : table.CheckInAttainment[latest], pending, pending ? CompiledKeyResults.NoConfidence : table.ConfidenceAt(latest));
     }
 
     /// <summary>A key result whose check-ins changed after compiling (incremental evaluation): scored from its record.</summary>
-    private static sbyte EvaluateRecord(EvaluationState state, int node, DateOnly asOf)
+    private static void EvaluateRecord(EvaluationPlan plan, EvaluationState state, ref NodeResult result, int node, DateOnly asOf)
     {
         var keyResult = state.KeyResults[node]!;
         var checkIns = keyResult.CheckIns.AsSpan();
+        var measured = KeyResultScorer.Score(keyResult.Definition, checkIns, asOf);
         var latest = KeyResultScorer.LatestIndex(checkIns, asOf);
-        state.Latest[node] = latest;
-        var measured = keyResult.Kind == KeyResultKind.Checklist
-            ? KeyResultScorer.Score(keyResult.Definition, checkIns, asOf)
-            : KeyResultScorer.Measure(keyResult.Definition, latest < 0 ? null : checkIns[latest].Value);
-        Store(state, node, measured);
-        return (sbyte)(latest < 0 ? CompiledKeyResults.NoConfidence : checkIns[latest].Confidence ?? CompiledKeyResults.NoConfidence);
+        var confidence = latest < 0 ? CompiledKeyResults.NoConfidence : checkIns[latest].Confidence ?? CompiledKeyResults.NoConfidence;
+        Finish(plan, state.Pace, ref result, node, measured.Attainment.GetValueOrDefault(), measured.IsPending, confidence);
     }
 
-    private static void SetMeasured(EvaluationState state, int node, bool hasCurrent, decimal current, double attainment, bool pending)
+    private static void EvaluateComposite(AlignmentGraph graph, EvaluationState state, int node, int sumSlot, DateOnly asOf)
     {
-        state.Score[node] = ScoreMath.Clamp01(attainment);
-        state.Attainment[node] = attainment;
-        state.HasCurrent[node] = hasCurrent;
-        state.Current[node] = hasCurrent ? current : 0;
-        state.Pending[node] = pending;
-    }
+        if (sumSlot >= 0)
+        {
+            EvaluateSum(graph, state, node, sumSlot, asOf);
+            return;
+        }
 
-    private static void Store(EvaluationState state, int node, KeyResultScore measured)
-    {
-        state.Score[node] = measured.Score ?? double.NaN;
-        state.Attainment[node] = measured.Attainment ?? double.NaN;
-        state.HasCurrent[node] = measured.Current.HasValue;
-        state.Current[node] = measured.Current.GetValueOrDefault();
-        state.Pending[node] = measured.IsPending;
-    }
-
-    /// <summary>
-    /// Weighted mean of the scored inputs, summed in input order (an objective; a mean rollup). Pending when every
-    /// counted input is pending, also when none is counted.
-    /// </summary>
-    private static void EvaluateMean(AlignmentGraph graph, EvaluationState state, int node)
-    {
+        // Weighted mean of the scored inputs, summed in input order (an objective; a mean rollup). Pending when
+        // every counted input is pending, also when none is counted.
+        var results = state.Results;
         double weighted = 0;
         double totalWeight = 0;
         var pending = true;
         for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
         {
-            var input = graph.InputNode[i];
-            var score = state.Score[input];
+            ref readonly var input = ref results[graph.InputNode[i]];
+            var score = input.Score;
             if (double.IsNaN(score))
             {
                 continue;
@@ -173,62 +234,115 @@ internal static class RollupCalculator
             var weight = graph.InputWeight[i];
             weighted += weight * score;
             totalWeight += weight;
-            pending &= state.Pending[input];
+            pending &= input.Pending;
         }
 
-        var mean = totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN;
-        state.Latest[node] = -1;
-        state.Score[node] = mean;
-        state.Attainment[node] = mean;
-        state.HasCurrent[node] = false;
-        state.Current[node] = 0;
-        state.Pending[node] = pending;
+        var plan = graph.Plan;
+        ref var result = ref results[node];
+        Finish(plan, state.Pace, ref result, node, totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN, pending, CompiledKeyResults.NoConfidence);
+        if (plan.WorstMode && graph.ObjectiveOf[node] < 0 && StatusRules.IsUnderWay(result.Status))
+        {
+            result.StatusCode = (byte)WorstOfCountedItems(graph, results, node, result.Status);
+        }
     }
 
-    /// <summary>A sum rollup: current = the sum of the inputs' current values (those that have one); else the baseline.</summary>
-    private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node)
+    /// <summary>A sum rollup: current = the sum of the contributors' current values (those that have one); else the baseline.</summary>
+    private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node, int slot, DateOnly asOf)
     {
-        state.Latest[node] = -1;
+        var plan = graph.Plan;
         decimal? sum = null;
         var pending = true;
-        for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
+        for (var i = plan.SumInputStart[slot]; i < plan.SumInputStart[slot + 1]; i++)
         {
-            var input = graph.InputNode[i];
-            if (!state.HasCurrent[input])
+            var input = plan.SumInputNode[i];
+            if (ContributorCurrent(graph, state, input, plan.SumInputValue[i], asOf) is not { } value)
             {
                 continue;
             }
 
             try
             {
-                sum = (sum ?? 0m) + state.Current[input];
+                sum = (sum ?? 0m) + value;
             }
             catch (OverflowException)
             {
                 // Beyond decimal's range the sum saturates; the score is then 0 or 1 either way.
-                sum = state.Current[input] > 0 ? decimal.MaxValue : decimal.MinValue;
+                sum = value > 0 ? decimal.MaxValue : decimal.MinValue;
             }
 
-            pending &= state.Pending[input];
+            pending &= state.Results[input].Pending;
         }
 
-        var baseline = graph.Compiled.First[node];
+        var baseline = plan.SumBaseline[slot];
         var current = sum ?? baseline;
-        SetMeasured(state, node, hasCurrent: true, current, ScoreMath.Attainment(current, baseline, graph.Compiled.Second[node]), pending);
+        state.SumCurrent[slot] = current;
+        Finish(plan, state.Pace, ref state.Results[node], node, ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]), pending, CompiledKeyResults.NoConfidence);
     }
 
-    private static OkrStatus WorstOfCountedItems(AlignmentGraph graph, EvaluationState state, int node, OkrStatus own)
+    /// <summary>Stores a node's attainment (its score is <c>clamp01</c> of it) and pending flag, then its grade and its status (rules 1-7).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Finish(EvaluationPlan plan, PaceAsOf[] paces, ref NodeResult result, int node, double attainment, bool pending, int confidence)
+    {
+        var score = ScoreMath.ClampUnbranched(attainment);
+        var unscored = double.IsNaN(attainment);
+        ref readonly var pace = ref paces[plan.PaceClassOf[node]];
+        var status = pace.NotStarted | pace.Ended | pending | unscored
+            ? StatusOutsidePace(pace, unscored, score, pending)
+            : PaceStatus(plan, pace, score, confidence);
+        result.Attainment = attainment;
+        result.Pending = pending;
+        result.StatusCode = (byte)status;
+        result.Grade = unscored ? NodeResult.NoGrade : GradeOf(plan.GradeFloors, score);
+    }
+
+    /// <summary>Rules 1-4: not started, unscored, after the period, pending.</summary>
+    private static OkrStatus StatusOutsidePace(in PaceAsOf pace, bool unscored, double score, bool pending)
+        => pace.NotStarted ? OkrStatus.NotStarted
+        : unscored ? OkrStatus.Pending
+        : pace.Ended ? (score >= pace.SuccessFloor ? OkrStatus.Met : OkrStatus.Missed)
+        : OkrStatus.Pending;
+
+    /// <summary>
+    /// Rules 5-7 for a scored node in its period, not pending, computed as a rank (offTrack, atRisk, onTrack,
+    /// achieved) from comparisons rather than branches: which one applies varies from node to node, so a branch
+    /// would often be mispredicted.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static OkrStatus PaceStatus(EvaluationPlan plan, in PaceAsOf pace, double score, int confidence)
+    {
+        var gap = score - pace.Expected;
+        var rank = (gap >= plan.OnTrackFloor ? 1 : 0) + (gap >= plan.AtRiskFloor ? 1 : 0);
+        rank -= rank == 2 && (uint)confidence <= (uint)plan.LowConfidence ? 1 : 0; // rule 7; no confidence is -1
+        rank = score >= AchievedFloor ? 3 : rank;
+        return (OkrStatus)PaceStatusByRank[rank];
+    }
+
+    private static ReadOnlySpan<byte> PaceStatusByRank => [(byte)OkrStatus.OffTrack, (byte)OkrStatus.AtRisk, (byte)OkrStatus.OnTrack, (byte)OkrStatus.Achieved];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static sbyte GradeOf(double[] floors, double score)
+    {
+        sbyte grade = 0;
+        foreach (var floor in floors)
+        {
+            grade += score >= floor ? (sbyte)1 : (sbyte)0;
+        }
+
+        return grade;
+    }
+
+    private static OkrStatus WorstOfCountedItems(AlignmentGraph graph, NodeResult[] results, int node, OkrStatus own)
     {
         var worst = int.MaxValue;
         for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
         {
-            var input = graph.InputNode[i];
-            if (double.IsNaN(state.Score[input]))
+            ref readonly var input = ref results[graph.InputNode[i]];
+            if (double.IsNaN(input.Attainment))
             {
                 continue;
             }
 
-            var rank = StatusRules.WorstRank(state.Status[input]);
+            var rank = StatusRules.WorstRank(input.Status);
             if (rank >= 0 && rank < worst)
             {
                 worst = rank;

@@ -60,7 +60,7 @@ internal static class KeyResultScorer
         {
             case NodeKind.Ratio:
                 {
-                    var current = latestValue ?? first;
+                    var current = CurrentOf(kind, first, latestValue).GetValueOrDefault();
                     var attainment = ScoreMath.Attainment(current, first, second);
                     return new KeyResultScore(current, attainment, ScoreMath.Clamp01(attainment), pending);
                 }
@@ -73,7 +73,7 @@ internal static class KeyResultScorer
                 return Binary(latestValue, latestValue >= first && latestValue <= second);
             case NodeKind.Milestone:
                 {
-                    var current = latestValue ?? 0m;
+                    var current = CurrentOf(kind, first, latestValue).GetValueOrDefault();
                     var attainment = current == 1m ? 1.0 : 0.0;
                     return new KeyResultScore(current, attainment, attainment, pending);
                 }
@@ -82,6 +82,20 @@ internal static class KeyResultScorer
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a measured kind.");
         }
     }
+
+    /// <summary>
+    /// A measured kind's current value given the latest check-in's value (or null): that value; with none, the
+    /// baseline of increase and decrease, 0 for a milestone, and no value for atLeast, atMost and within.
+    /// </summary>
+    public static decimal? CurrentOf(KeyResultDefinition definition, decimal? latestValue)
+        => CurrentOf(CompiledKeyResults.KindOf(definition), CompiledKeyResults.FieldsOf(definition).First, latestValue);
+
+    private static decimal? CurrentOf(NodeKind kind, decimal first, decimal? latestValue) => latestValue ?? kind switch
+    {
+        NodeKind.Ratio => first,
+        NodeKind.Milestone => 0m,
+        _ => null,
+    };
 
     /// <summary>A sum rollup's measurement: <paramref name="current"/> null means no contributor, so the baseline.</summary>
     public static KeyResultScore SumOf(KeyResultDefinition definition, decimal? current)

@@ -12,6 +12,13 @@ public static class ScoreMath
     /// <param name="value">The value to clamp.</param>
     public static double Clamp01(double value) => value >= 1 ? 1 : value > 0 ? value : 0;
 
+    /// <summary>
+    /// <see cref="Clamp01"/> for a number that is not NaN, without a branch (Math.Max(0, -0) is +0): the evaluation
+    /// loop clamps millions of attainments that are 0, 1 or in between in no predictable pattern.
+    /// </summary>
+    /// <param name="value">The value to clamp (not NaN; NaN stays NaN).</param>
+    internal static double ClampUnbranched(double value) => Math.Min(1, Math.Max(0, value));
+
     /// <summary>Whether <paramref name="score"/> reaches <paramref name="threshold"/>: <c>score &gt;= threshold - 1e-9</c>.</summary>
     /// <param name="score">The score.</param>
     /// <param name="threshold">The threshold (a band start, a success target, a gap).</param>

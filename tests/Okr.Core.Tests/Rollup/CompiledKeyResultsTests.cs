@@ -18,13 +18,45 @@ public class CompiledKeyResultsTests
         foreach (var day in Enumerable.Range(0, 20).Select(d => new DateOnly(2026, 10, 1).AddDays(d)))
         {
             var latest = table.LatestAsOf(1, day.DayNumber);
-            var expected = keyResult.CheckIns.ToList().FindLastIndex(c => c == keyResult.LatestCheckIn(day));
-            Assert.Equal(expected, latest < 0 ? -1 : table.CheckInSource[latest]);
+            var expected = keyResult.LatestCheckIn(day);
+            Assert.Equal(expected is null, latest < 0);
+            if (expected is { } checkIn)
+            {
+                Assert.Equal(checkIn.At.DayNumber, table.DayAt(latest));
+                Assert.Equal(checkIn.Confidence ?? -1, table.ConfidenceAt(latest));
+                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[latest]);
+            }
         }
 
         var onTie = table.LatestAsOf(1, new DateOnly(2026, 10, 9).DayNumber);
-        Assert.Equal(6m, table.CheckInValue[onTie]);
-        Assert.Equal(8, table.CheckInConfidence[onTie]);
+        Assert.Equal(0.6, table.CheckInAttainment[onTie]);
+        Assert.Equal(8, table.ConfidenceAt(onTie));
+    }
+
+    [Fact]
+    public void CheckInAttainment_EachKindAsItsRecordScoresIt()
+    {
+        var day = new DateOnly(2026, 10, 5);
+        KeyResultDefinition[] definitions =
+        [
+            KeyResultDefinition.Increase(0.5m, 2.25m), KeyResultDefinition.Decrease(12, 4), KeyResultDefinition.AtLeast(3),
+            KeyResultDefinition.AtMost(3), KeyResultDefinition.Within(2, 3.5m), KeyResultDefinition.Milestone(),
+        ];
+        foreach (var definition in definitions)
+        {
+            foreach (var value in new[] { -1m, 0m, 1m, 2.5m, 3m, 7.125m, 13m })
+            {
+                if (definition.Kind == KeyResultKind.Milestone && value is not (0m or 1m))
+                {
+                    continue;
+                }
+
+                var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [new CheckIn(day, value, confidence: 10)]);
+                var table = CompiledKeyResults.From([keyResult]);
+                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[0]);
+                Assert.Equal(10, table.ConfidenceAt(0));
+            }
+        }
     }
 
     [Fact]

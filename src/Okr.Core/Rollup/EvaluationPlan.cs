@@ -1,0 +1,304 @@
+namespace Okr.Core;
+
+/// <summary>
+/// How a compiled graph is evaluated, decided once: which nodes are measured key results (no inputs: scored in one
+/// pass in node order, any order would do), which are checklists, and the objectives and rollups in children-first
+/// order; each node's pace class (its period and success target, so a status needs no period lookup); the settings'
+/// thresholds; and what sum rollups add (their contributors and the decimal values those can take).
+/// </summary>
+internal sealed class EvaluationPlan
+{
+    private readonly int[] _sumNodesSorted;
+    private readonly int[] _sumSlotsSorted;
+    private readonly int[] _sumPositions;
+
+    private EvaluationPlan(AlignmentGraph graph)
+    {
+        var table = graph.Compiled;
+        var kinds = table.Kind;
+        var settings = graph.Set.Settings;
+        var measured = new List<int>();
+        var checklists = new List<int>();
+        for (var node = 0; node < graph.NodeCount; node++)
+        {
+            if (kinds[node] == NodeKind.Checklist)
+            {
+                checklists.Add(node);
+            }
+            else if (!IsComposite(kinds[node]))
+            {
+                measured.Add(node);
+            }
+        }
+
+        MeasuredNodes = [.. measured];
+        ChecklistNodes = [.. checklists];
+        (CompositeOrder, LevelStart) = OrderByLevel(graph, graph.NodeCount - measured.Count - checklists.Count);
+        var sumNodes = new List<int>();
+        var sumPositions = new List<int>();
+        for (var position = 0; position < CompositeOrder.Length; position++)
+        {
+            if (kinds[CompositeOrder[position]] == NodeKind.RollupSum)
+            {
+                sumNodes.Add(CompositeOrder[position]);
+                sumPositions.Add(position);
+            }
+        }
+
+        _sumPositions = [.. sumPositions];
+
+        (PaceClassOf, PaceClasses) = BuildPaceClasses(graph);
+        OnTrackFloor = -settings.OnTrackGap - ScoreMath.Tolerance;
+        AtRiskFloor = -settings.AtRiskGap - ScoreMath.Tolerance;
+        LowConfidence = settings.LowConfidence;
+        WorstMode = settings.ObjectiveStatus == ObjectiveStatusMode.Worst;
+        var bands = settings.Scale.Bands;
+        GradeFloors = new double[bands.Count - 1];
+        for (var i = 1; i < bands.Count; i++)
+        {
+            GradeFloors[i - 1] = bands[i].From - ScoreMath.Tolerance;
+        }
+
+        SumNodes = [.. sumNodes];
+        (_sumNodesSorted, _sumSlotsSorted) = SortedSlots(SumNodes);
+        (SumBaseline, SumTarget, SumInputStart, SumInputNode, SumInputValue, SummedValues) = BuildSums(graph);
+    }
+
+    /// <summary>Measured key results (increase, decrease, atLeast, atMost, within, milestone), in node order.</summary>
+    public int[] MeasuredNodes { get; }
+
+    /// <summary>Checklist key results, in node order.</summary>
+    public int[] ChecklistNodes { get; }
+
+    /// <summary>Objectives and rollup key results, children first.</summary>
+    public int[] CompositeOrder { get; }
+
+    /// <summary>
+    /// Where each level of <see cref="CompositeOrder"/> starts (and, last, its length): a level's nodes read only
+    /// nodes of lower levels and key results, so they can be evaluated in any order, or side by side.
+    /// </summary>
+    public int[] LevelStart { get; }
+
+    /// <summary>Each node's index in <see cref="PaceClasses"/>.</summary>
+    public int[] PaceClassOf { get; }
+
+    /// <summary>The distinct (period, success target) pairs of the nodes.</summary>
+    public PaceClass[] PaceClasses { get; }
+
+    /// <summary>Rule 6's on-track floor for the gap, tolerance included: <c>-onTrackGap - 1e-9</c>.</summary>
+    public double OnTrackFloor { get; }
+
+    /// <summary>Rule 6's at-risk floor for the gap, tolerance included.</summary>
+    public double AtRiskFloor { get; }
+
+    public int LowConfidence { get; }
+
+    public bool WorstMode { get; }
+
+    /// <summary>The start of grade band i + 1, tolerance included (bands start strictly increasing, so the grade is the count reached).</summary>
+    public double[] GradeFloors { get; }
+
+    /// <summary>Sum rollups, in the order <see cref="CompositeOrder"/> meets them: a sum's slot is its index here.</summary>
+    public int[] SumNodes { get; }
+
+    public decimal[] SumBaseline { get; }
+
+    public decimal[] SumTarget { get; }
+
+    /// <summary>Contributors of sum slot s: <c>SumInputStart[s]..SumInputStart[s+1]</c>, in summation order (link weight &gt; 0).</summary>
+    public int[] SumInputStart { get; }
+
+    public int[] SumInputNode { get; }
+
+    /// <summary>
+    /// For a measured contributor, where its values start in <see cref="SummedValues"/>: the value with no check-in
+    /// (its baseline), then one per check-in in evaluation order. For a sum contributor, the bitwise complement of its slot.
+    /// </summary>
+    public int[] SumInputValue { get; }
+
+    public decimal[] SummedValues { get; }
+
+    public static EvaluationPlan For(AlignmentGraph graph) => new(graph);
+
+    /// <summary>The slot of the first sum rollup at or after <paramref name="position"/> in <see cref="CompositeOrder"/>.</summary>
+    public int FirstSumSlotFrom(int position)
+    {
+        var found = Array.BinarySearch(_sumPositions, position);
+        return found >= 0 ? found : ~found;
+    }
+
+    /// <summary>The slot of sum rollup <paramref name="node"/> in <see cref="SumNodes"/>.</summary>
+    public int SumSlotOf(int node) => _sumSlotsSorted[Array.BinarySearch(_sumNodesSorted, node)];
+
+    /// <summary>
+    /// Objectives and rollups children first, by level (0: no objective or rollup among its inputs; else one more
+    /// than the highest such input), in node order within a level: the graph's order would also be children first,
+    /// but jumps around memory, and reading each node's inputs then costs a cache miss each.
+    /// </summary>
+    private static (int[] Order, int[] LevelStart) OrderByLevel(AlignmentGraph graph, int count)
+    {
+        var kinds = graph.Compiled.Kind;
+        var level = new int[graph.NodeCount];
+        var levelCount = new List<int>();
+        foreach (var node in graph.Order)
+        {
+            if (!IsComposite(kinds[node]))
+            {
+                continue;
+            }
+
+            var highest = -1;
+            for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
+            {
+                var input = graph.InputNode[i];
+                if (IsComposite(kinds[input]))
+                {
+                    highest = Math.Max(highest, level[input]);
+                }
+            }
+
+            level[node] = highest + 1;
+            if (level[node] == levelCount.Count)
+            {
+                levelCount.Add(0);
+            }
+
+            levelCount[level[node]]++;
+        }
+
+        // A counting sort by level; node order within a level.
+        var levelStart = new int[levelCount.Count + 1];
+        for (var l = 1; l < levelStart.Length; l++)
+        {
+            levelStart[l] = levelStart[l - 1] + levelCount[l - 1];
+        }
+
+        var next = (int[])levelStart.Clone();
+
+        var order = new int[count];
+        for (var node = 0; node < graph.NodeCount; node++)
+        {
+            if (IsComposite(kinds[node]))
+            {
+                order[next[level[node]]++] = node;
+            }
+        }
+
+        return (order, levelStart);
+    }
+
+    private static bool IsComposite(NodeKind kind) => kind is NodeKind.Objective or NodeKind.RollupMean or NodeKind.RollupSum;
+
+    private static (int[] ClassOf, PaceClass[] Classes) BuildPaceClasses(AlignmentGraph graph)
+    {
+        var classOf = new int[graph.NodeCount];
+        var classes = new Dictionary<PaceClass, int>();
+        var last = new PaceClass(DateOnly.MinValue, DateOnly.MinValue, double.NaN);
+        var lastIndex = -1;
+        for (var node = 0; node < graph.NodeCount; node++)
+        {
+            var period = graph.PeriodOf[node];
+            var pace = new PaceClass(period.Start, period.End, graph.SuccessTarget[node]);
+
+            // Neighbours nearly always share a class: compare with the last one before hashing.
+            if (pace != last)
+            {
+                if (!classes.TryGetValue(pace, out lastIndex))
+                {
+                    lastIndex = classes.Count;
+                    classes.Add(pace, lastIndex);
+                }
+
+                last = pace;
+            }
+
+            classOf[node] = lastIndex;
+        }
+
+        var array = new PaceClass[classes.Count];
+        foreach (var (pace, index) in classes)
+        {
+            array[index] = pace;
+        }
+
+        return (classOf, array);
+    }
+
+    private static (int[] Nodes, int[] Slots) SortedSlots(int[] sumNodes)
+    {
+        var nodes = (int[])sumNodes.Clone();
+        var slots = new int[nodes.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            slots[i] = i;
+        }
+
+        Array.Sort(nodes, slots);
+        return (nodes, slots);
+    }
+
+    private (decimal[], decimal[], int[], int[], int[], decimal[]) BuildSums(AlignmentGraph graph)
+    {
+        var baseline = new decimal[SumNodes.Length];
+        var target = new decimal[SumNodes.Length];
+        var start = new int[SumNodes.Length + 1];
+        var inputs = new List<int>();
+        var valueOf = new List<int>();
+        var values = new List<decimal>();
+        var segments = new Dictionary<int, int>();
+        var sortKeys = new long[16];
+        for (var slot = 0; slot < SumNodes.Length; slot++)
+        {
+            var node = SumNodes[slot];
+            var definition = graph.KeyResults[node]!.Definition;
+            baseline[slot] = definition.Baseline.GetValueOrDefault();
+            target[slot] = definition.Target.GetValueOrDefault();
+            start[slot] = inputs.Count;
+            for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
+            {
+                var input = graph.InputNode[i];
+                inputs.Add(input);
+                if (graph.Compiled.Kind[input] == NodeKind.RollupSum)
+                {
+                    valueOf.Add(~SumSlotOf(input));
+                    continue;
+                }
+
+                if (!segments.TryGetValue(input, out var segment))
+                {
+                    // The value with no check-in (a ratio's baseline; atLeast, atMost and within have none), then the check-ins'.
+                    segment = values.Count;
+                    segments.Add(input, segment);
+                    var keyResult = graph.KeyResults[input]!;
+                    values.Add(keyResult.Definition.Baseline.GetValueOrDefault());
+                    var checkIns = keyResult.CheckIns.AsSpan();
+                    foreach (var key in CompiledKeyResults.SortByDay(checkIns, ref sortKeys))
+                    {
+                        values.Add(checkIns[(int)(key & 0xFFFF_FFFF)].Value);
+                    }
+                }
+
+                valueOf.Add(segment);
+            }
+        }
+
+        start[SumNodes.Length] = inputs.Count;
+        return (baseline, target, start, [.. inputs], [.. valueOf], [.. values]);
+    }
+}
+
+/// <summary>What a node's status depends on besides its score: its period and success target.</summary>
+internal readonly record struct PaceClass(DateOnly Start, DateOnly End, double SuccessTarget);
+
+/// <summary>A <see cref="PaceClass"/> as of one day: the parts of rules 1, 3 and 6 that do not depend on the score.</summary>
+internal struct PaceAsOf
+{
+    public bool NotStarted;
+    public bool Ended;
+
+    /// <summary><c>elapsed(d) * s*</c>.</summary>
+    public double Expected;
+
+    /// <summary><c>s* - 1e-9</c>: the score that is met after the period ends.</summary>
+    public double SuccessFloor;
+}

@@ -1,0 +1,62 @@
+namespace Okr.Core;
+
+/// <summary>
+/// Lets a large evaluation use a second core without allocating: the caller hands one half of a pass to a
+/// thread-pool thread (this object is the reusable work item), runs the other half, then joins. If no pool thread
+/// has picked the half up by then, the caller runs it itself, so a busy pool only costs the parallelism.
+/// </summary>
+internal sealed class SecondCore : IThreadPoolWorkItem
+{
+    private readonly ManualResetEventSlim _done = new(initialState: true);
+    private AlignmentGraph? _graph;
+    private EvaluationState? _state;
+    private PassRange _range;
+    private int _claimed;
+    private Exception? _failure;
+
+    /// <summary>Whether splitting a pass is worth a thread hand-over: more than one core, and enough nodes.</summary>
+    public static bool IsWorthIt(EvaluationPlan plan) => Environment.ProcessorCount > 1 && plan.MeasuredNodes.Length >= 32_768;
+
+    /// <summary>Starts <paramref name="range"/> on a pool thread.</summary>
+    public void Start(AlignmentGraph graph, EvaluationState state, PassRange range)
+    {
+        (_graph, _state, _range, _claimed, _failure) = (graph, state, range, 0, null);
+        _done.Reset();
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>Waits for the started range, running it here when no pool thread has begun it.</summary>
+    public void Join()
+    {
+        Execute();
+        _done.Wait();
+        if (_failure is { } failure)
+        {
+            throw new InvalidOperationException("Evaluating on the second core failed.", failure);
+        }
+    }
+
+    public void Execute()
+    {
+        if (Interlocked.Exchange(ref _claimed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            RollupCalculator.EvaluateRange(_graph!, _state!, _range);
+        }
+        catch (Exception failure)
+        {
+            _failure = failure;
+        }
+        finally
+        {
+            _done.Set();
+        }
+    }
+}
+
+/// <summary>Part of a pass: measured key results, checklists and objectives or rollups of one level, by position in their plan arrays.</summary>
+internal readonly record struct PassRange(int MeasuredFrom, int MeasuredTo, int ChecklistFrom, int ChecklistTo, int CompositeFrom, int CompositeTo, DateOnly AsOf);

@@ -1,0 +1,88 @@
+namespace Okr.Core.Tests.Rollup;
+
+/// <summary>A large evaluation split between two cores gives, bit for bit, what one core gives.</summary>
+public class SecondCoreTests
+{
+    [Fact]
+    public void EvaluateAll_SplitInHalves_SameResultsAsOneCore()
+    {
+        var set = Organisation(objectives: 400);
+        var graph = AlignmentGraph.Build(set);
+        foreach (var day in new[] { new DateOnly(2026, 9, 30), new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 1) })
+        {
+            var alone = new EvaluationState(graph);
+            RollupCalculator.EvaluateAll(graph, alone, day, secondCore: null, minimumSplitLevel: 0);
+            var split = new EvaluationState(graph);
+            RollupCalculator.EvaluateAll(graph, split, day, split.SecondCore, minimumSplitLevel: 0);
+
+            Assert.Equal(alone.Results, split.Results);
+            Assert.Equal(alone.SumCurrent, split.SumCurrent);
+            Assert.Equal(
+                new OkrEvaluation(graph, alone, day).Objectives,
+                new OkrEvaluation(graph, split, day).Objectives);
+        }
+    }
+
+    [Fact]
+    public void Evaluate_LargeGraph_UsesTheSecondCore_SameAsOneCore()
+    {
+        var set = Organisation(objectives: 14_000);
+        var graph = AlignmentGraph.Build(set);
+        Assert.Equal(Environment.ProcessorCount > 1, SecondCore.IsWorthIt(graph.Plan));
+        var day = new DateOnly(2026, 11, 20);
+
+        var full = graph.Evaluate(day);
+        var single = new EvaluationState(graph);
+        RollupCalculator.EvaluateAll(graph, single, day, secondCore: null, minimumSplitLevel: 0);
+
+        Assert.Equal(single.Results, full.State.Results);
+        Assert.Equal(new OkrEvaluation(graph, single, day).Objectives, full.Objectives);
+    }
+
+    /// <summary>A cascade (fan-out 4) whose objectives mix key result kinds, sum and mean rollups and progress sources.</summary>
+    private static OkrSet Organisation(int objectives)
+    {
+        var q4 = Period.Quarter(2026, 4);
+        var start = new DateOnly(2026, 10, 1);
+        var list = new List<Objective>(objectives);
+        for (var i = 0; i < objectives; i++)
+        {
+            var parent = (i - 1) / 4;
+            var links = i == 0 ? new List<AlignmentLink>() : [AlignmentLink.ToObjective($"o{parent}", 1 + (i % 3))];
+            if (i > 0 && parent % 5 == 1)
+            {
+                links.Add(AlignmentLink.ToKeyResult($"o{parent}k3"));
+            }
+
+            KeyResult[] keyResults =
+            [
+                KeyResult.Create($"o{i}k0", "Grow", KeyResultDefinition.Increase(10, 20 + (i % 7)), checkIns: CheckIns(i, start, 10, 3.5m),
+                    alignsTo: i > 0 && parent % 5 == 2 ? [AlignmentLink.ToKeyResult($"o{parent}k3")] : []),
+                KeyResult.Create($"o{i}k1", "Keep", KeyResultDefinition.AtLeast(14), checkIns: CheckIns(i + 1, start, 10, 1.25m)),
+                KeyResult.Create($"o{i}k2", "Ready", KeyResultDefinition.Checklist(
+                    new ChecklistItem("a", 1, start.AddDays(i % 60)), new ChecklistItem("b", 2, (i % 4) == 0 ? null : start.AddDays(i % 90)))),
+                (i % 5) switch
+                {
+                    1 => KeyResult.Create($"o{i}k3", "Mean", KeyResultDefinition.RollupMean()),
+                    2 => KeyResult.Create($"o{i}k3", "Sum", KeyResultDefinition.RollupSum(0, 80)),
+                    _ => KeyResult.Create($"o{i}k3", "Ship", KeyResultDefinition.Milestone(), checkIns: (i % 3) == 0 ? [] : [new CheckIn(start.AddDays(i % 80), i % 2, confidence: i % 11)]),
+                },
+            ];
+            var progress = (i % 3) switch { 0 => ProgressSource.Both, 1 => ProgressSource.KeyResults, _ => ProgressSource.Children };
+            list.Add(new Objective($"o{i}", "Delight customers", "team", q4.Id, keyResults, i % 4 == 0 ? Commitment.Committed : Commitment.Aspirational, progress, links));
+        }
+
+        return new OkrSet([q4], [new Owner("team", "Team")], list);
+    }
+
+    private static CheckIn[] CheckIns(int seed, DateOnly start, decimal from, decimal step)
+    {
+        var checkIns = new CheckIn[seed % 11];
+        for (var i = 0; i < checkIns.Length; i++)
+        {
+            checkIns[i] = new CheckIn(start.AddDays((seed * 7 + (i * 13)) % 92), from + (step * ((seed + i) % 6)), confidence: (seed + i) % 3 == 0 ? null : (seed + i) % 11);
+        }
+
+        return checkIns;
+    }
+}
