@@ -22,7 +22,7 @@ switch (args)
         looped.Setup();
         var until = Stopwatch.StartNew();
         var runs = 0;
-        double bestOkr = double.MaxValue, bestFloor = double.MaxValue;
+        double bestOkr = double.MaxValue, bestFloor = double.MaxValue, bestOneCore = double.MaxValue;
         var each = new Stopwatch();
         while (until.Elapsed.TotalSeconds < int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))
         {
@@ -30,12 +30,18 @@ switch (args)
             looped.Okr();
             bestOkr = Math.Min(bestOkr, each.Elapsed.TotalMilliseconds);
             each.Restart();
+            looped.OkrOneCore();
+            bestOneCore = Math.Min(bestOneCore, each.Elapsed.TotalMilliseconds);
+            each.Restart();
             looped.MemoryFloor();
             bestFloor = Math.Min(bestFloor, each.Elapsed.TotalMilliseconds);
             runs++;
         }
 
-        Console.WriteLine($"{runs} evaluations, best Okr {bestOkr:F2} ms, best MemoryFloor {bestFloor:F2} ms, ratio {bestOkr / bestFloor:F2}");
+        Console.WriteLine($"{runs} evaluations, best Okr {bestOkr:F2} ms (one core {bestOneCore:F2} ms), best MemoryFloor {bestFloor:F2} ms, ratio {bestOkr / bestFloor:F2}");
+        return;
+    case ["scratch", var n, var secs]:
+        Okr.Core.Benchmarks.Scratch.Run(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture), int.Parse(secs, System.Globalization.CultureInfo.InvariantCulture));
         return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RollupBenchmarks).Assembly).Run(args);

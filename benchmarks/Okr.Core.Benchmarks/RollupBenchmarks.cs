@@ -68,6 +68,13 @@ public class RollupBenchmarks
         return _state.Results[0].Attainment;
     }
 
+    /// <summary><see cref="Okr"/> on the calling thread alone (for comparison; not a benchmark).</summary>
+    public double OkrOneCore()
+    {
+        RollupCalculator.EvaluateAll(_graph, _state, SyntheticOrganisation.AsOf, secondCore: null, minimumSplitLevel: 0);
+        return _state.Results[0].Attainment;
+    }
+
     /// <summary>One key result gains (or loses) a check-in; it and everything that depends on it are re-evaluated.</summary>
     [Benchmark]
     public int OkrIncremental()

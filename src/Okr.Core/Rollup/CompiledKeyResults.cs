@@ -249,10 +249,7 @@ internal sealed class CompiledKeyResults
         for (var i = ItemStart[node]; i < ItemStart[node + 1]; i++)
         {
             total += ItemWeight[i];
-            if (ItemDay[i] <= day)
-            {
-                done += ItemWeight[i];
-            }
+            done += ItemDay[i] <= day ? ItemWeight[i] : 0; // not a branch: done or not follows no pattern
         }
 
         return total > 0 ? ScoreMath.Normalize(done / total) : 0;

@@ -8,21 +8,27 @@ namespace Okr.Core;
 /// </summary>
 internal sealed class EvaluationState
 {
+    private readonly EvaluationPlan _plan;
     private SecondCore? _secondCore;
+
+    /// <summary>The status rules as of the day evaluated (they read <see cref="Pace"/>): a field, so calls on it copy nothing.</summary>
+    public readonly StatusRulesAsOf Rules;
 
     /// <summary>Buffers for evaluating <paramref name="graph"/>; with <paramref name="replaceable"/>, key results can be swapped in (incremental evaluation).</summary>
     public EvaluationState(AlignmentGraph graph, bool replaceable = false)
-        : this(graph.NodeCount, graph.Plan.SumNodes.Length, graph.Plan.PaceClasses.Length, replaceable ? (KeyResult?[])graph.KeyResults.Clone() : graph.KeyResults)
+        : this(graph.Plan, graph.NodeCount, replaceable ? (KeyResult?[])graph.KeyResults.Clone() : graph.KeyResults)
     {
         UseRecord = replaceable ? new bool[graph.NodeCount] : null;
     }
 
-    private EvaluationState(int nodeCount, int sumCount, int paceCount, KeyResult?[] keyResults)
+    private EvaluationState(EvaluationPlan plan, int nodeCount, KeyResult?[] keyResults)
     {
+        _plan = plan;
         Results = new NodeResult[nodeCount];
-        SumCurrent = new decimal[sumCount];
-        Pace = new PaceAsOf[paceCount];
+        SumCurrent = new decimal[plan.SumNodes.Length];
+        Pace = new PaceAsOf[plan.PaceClasses.Length];
         KeyResults = keyResults;
+        Rules = new StatusRulesAsOf(plan, Pace);
     }
 
     public NodeResult[] Results { get; }
@@ -49,7 +55,7 @@ internal sealed class EvaluationState
 
     public EvaluationState Clone()
     {
-        var copy = new EvaluationState(Results.Length, SumCurrent.Length, Pace.Length, (KeyResult?[])KeyResults.Clone());
+        var copy = new EvaluationState(_plan, Results.Length, (KeyResult?[])KeyResults.Clone());
         Results.CopyTo(copy.Results, 0);
         SumCurrent.CopyTo(copy.SumCurrent, 0);
         Pace.CopyTo(copy.Pace, 0);

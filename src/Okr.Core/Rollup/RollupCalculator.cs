@@ -10,9 +10,6 @@ namespace Okr.Core;
 /// </summary>
 internal static class RollupCalculator
 {
-    /// <summary>Rule 5's threshold, tolerance included.</summary>
-    private const double AchievedFloor = 1 - ScoreMath.Tolerance;
-
     public static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf)
         => EvaluateAll(graph, state, asOf, SecondCore.IsWorthIt(graph.Plan) ? state.SecondCore : null, minimumSplitLevel: 4_096);
 
@@ -58,15 +55,12 @@ internal static class RollupCalculator
         var table = graph.Compiled;
         var results = state.Results;
         var keyLimit = CompiledKeyResults.KeyLimit(range.AsOf.DayNumber);
-        foreach (var node in plan.MeasuredNodes.AsSpan(range.MeasuredFrom, range.MeasuredTo - range.MeasuredFrom))
-        {
-            EvaluateMeasured(table, plan, state.Pace, ref results[node], node, keyLimit);
-        }
+        EvaluateMeasuredNodes(table, state, plan.MeasuredNodes.AsSpan(range.MeasuredFrom, range.MeasuredTo - range.MeasuredFrom), keyLimit);
 
         foreach (var node in plan.ChecklistNodes.AsSpan(range.ChecklistFrom, range.ChecklistTo - range.ChecklistFrom))
         {
             var share = table.ChecklistShare(node, range.AsOf.DayNumber);
-            Finish(plan, state.Pace, ref results[node], node, share, pending: false, CompiledKeyResults.NoConfidence);
+            state.Rules.Finish(ref results[node], node, share, pending: false, CompiledKeyResults.NoConfidence);
         }
 
         // Sum rollups come in slot order (the plan numbers them so), which saves looking each slot up.
@@ -129,10 +123,10 @@ internal static class RollupCalculator
                     EvaluateRecord(plan, state, ref result, node, asOf);
                     break;
                 case NodeKind.Checklist:
-                    Finish(plan, state.Pace, ref result, node, table.ChecklistShare(node, asOf.DayNumber), pending: false, CompiledKeyResults.NoConfidence);
+                    state.Rules.Finish(ref result, node, table.ChecklistShare(node, asOf.DayNumber), pending: false, CompiledKeyResults.NoConfidence);
                     break;
                 default:
-                    EvaluateMeasured(table, plan, state.Pace, ref result, node, CompiledKeyResults.KeyLimit(asOf.DayNumber));
+                    EvaluateMeasured(table, state.Rules, ref result, node, CompiledKeyResults.KeyLimit(asOf.DayNumber));
                     break;
             }
         }
@@ -186,15 +180,29 @@ internal static class RollupCalculator
         }
     }
 
+    /// <summary>
+    /// <see cref="EvaluateMeasured"/> for many nodes, with the status rules copied into a local: this loop runs for
+    /// most nodes, and reading the rules through their owner on every node costs more than it seems.
+    /// </summary>
+    private static void EvaluateMeasuredNodes(CompiledKeyResults table, EvaluationState state, ReadOnlySpan<int> nodes, int keyLimit)
+    {
+        var rules = state.Rules;
+        var results = state.Results;
+        foreach (var node in nodes)
+        {
+            EvaluateMeasured(table, rules, ref results[node], node, keyLimit);
+        }
+    }
+
     /// <summary>increase, decrease, atLeast, atMost, within, milestone: the latest check-in's precomputed attainment.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void EvaluateMeasured(CompiledKeyResults table, EvaluationPlan plan, PaceAsOf[] pace, ref NodeResult result, int node, int keyLimit)
+    private static void EvaluateMeasured(CompiledKeyResults table, in StatusRulesAsOf rules, ref NodeResult result, int node, int keyLimit)
     {
         var start = table.CheckInStart[node];
         var latest = table.LatestAtOrBefore(start, table.CheckInStart[node + 1], keyLimit);
         var pending = latest < 0;
         result.Latest = pending ? -1 : latest - start;
-        Finish(plan, pace, ref result, node, pending ? 0 : table.CheckInAttainment[latest], pending, pending ? CompiledKeyResults.NoConfidence : table.ConfidenceAt(latest));
+        rules.Finish(ref result, node, pending ? 0 : table.CheckInAttainment[latest], pending, pending ? CompiledKeyResults.NoConfidence : table.ConfidenceAt(latest));
     }
 
     /// <summary>A key result whose check-ins changed after compiling (incremental evaluation): scored from its record.</summary>
@@ -205,7 +213,7 @@ internal static class RollupCalculator
         var measured = KeyResultScorer.Score(keyResult.Definition, checkIns, asOf);
         var latest = KeyResultScorer.LatestIndex(checkIns, asOf);
         var confidence = latest < 0 ? CompiledKeyResults.NoConfidence : checkIns[latest].Confidence ?? CompiledKeyResults.NoConfidence;
-        Finish(plan, state.Pace, ref result, node, measured.Attainment.GetValueOrDefault(), measured.IsPending, confidence);
+        state.Rules.Finish(ref result, node, measured.Attainment.GetValueOrDefault(), measured.IsPending, confidence);
     }
 
     private static void EvaluateComposite(AlignmentGraph graph, EvaluationState state, int node, int sumSlot, DateOnly asOf)
@@ -239,7 +247,7 @@ internal static class RollupCalculator
 
         var plan = graph.Plan;
         ref var result = ref results[node];
-        Finish(plan, state.Pace, ref result, node, totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN, pending, CompiledKeyResults.NoConfidence);
+        state.Rules.Finish(ref result, node, totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN, pending, CompiledKeyResults.NoConfidence);
         if (plan.WorstMode && graph.ObjectiveOf[node] < 0 && StatusRules.IsUnderWay(result.Status))
         {
             result.StatusCode = (byte)WorstOfCountedItems(graph, results, node, result.Status);
@@ -276,59 +284,7 @@ internal static class RollupCalculator
         var baseline = plan.SumBaseline[slot];
         var current = sum ?? baseline;
         state.SumCurrent[slot] = current;
-        Finish(plan, state.Pace, ref state.Results[node], node, ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]), pending, CompiledKeyResults.NoConfidence);
-    }
-
-    /// <summary>Stores a node's attainment (its score is <c>clamp01</c> of it) and pending flag, then its grade and its status (rules 1-7).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Finish(EvaluationPlan plan, PaceAsOf[] paces, ref NodeResult result, int node, double attainment, bool pending, int confidence)
-    {
-        var score = ScoreMath.ClampUnbranched(attainment);
-        var unscored = double.IsNaN(attainment);
-        ref readonly var pace = ref paces[plan.PaceClassOf[node]];
-        var status = pace.NotStarted | pace.Ended | pending | unscored
-            ? StatusOutsidePace(pace, unscored, score, pending)
-            : PaceStatus(plan, pace, score, confidence);
-        result.Attainment = attainment;
-        result.Pending = pending;
-        result.StatusCode = (byte)status;
-        result.Grade = unscored ? NodeResult.NoGrade : GradeOf(plan.GradeFloors, score);
-    }
-
-    /// <summary>Rules 1-4: not started, unscored, after the period, pending.</summary>
-    private static OkrStatus StatusOutsidePace(in PaceAsOf pace, bool unscored, double score, bool pending)
-        => pace.NotStarted ? OkrStatus.NotStarted
-        : unscored ? OkrStatus.Pending
-        : pace.Ended ? (score >= pace.SuccessFloor ? OkrStatus.Met : OkrStatus.Missed)
-        : OkrStatus.Pending;
-
-    /// <summary>
-    /// Rules 5-7 for a scored node in its period, not pending, computed as a rank (offTrack, atRisk, onTrack,
-    /// achieved) from comparisons rather than branches: which one applies varies from node to node, so a branch
-    /// would often be mispredicted.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static OkrStatus PaceStatus(EvaluationPlan plan, in PaceAsOf pace, double score, int confidence)
-    {
-        var gap = score - pace.Expected;
-        var rank = (gap >= plan.OnTrackFloor ? 1 : 0) + (gap >= plan.AtRiskFloor ? 1 : 0);
-        rank -= rank == 2 && (uint)confidence <= (uint)plan.LowConfidence ? 1 : 0; // rule 7; no confidence is -1
-        rank = score >= AchievedFloor ? 3 : rank;
-        return (OkrStatus)PaceStatusByRank[rank];
-    }
-
-    private static ReadOnlySpan<byte> PaceStatusByRank => [(byte)OkrStatus.OffTrack, (byte)OkrStatus.AtRisk, (byte)OkrStatus.OnTrack, (byte)OkrStatus.Achieved];
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static sbyte GradeOf(double[] floors, double score)
-    {
-        sbyte grade = 0;
-        foreach (var floor in floors)
-        {
-            grade += score >= floor ? (sbyte)1 : (sbyte)0;
-        }
-
-        return grade;
+        state.Rules.Finish(ref state.Results[node], node, ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]), pending, CompiledKeyResults.NoConfidence);
     }
 
     private static OkrStatus WorstOfCountedItems(AlignmentGraph graph, NodeResult[] results, int node, OkrStatus own)
@@ -350,5 +306,67 @@ internal static class RollupCalculator
         }
 
         return worst == int.MaxValue ? own : StatusRules.FromWorstRank(worst);
+    }
+}
+
+/// <summary>What statuses and grades depend on in one evaluation besides a node's own numbers.</summary>
+internal readonly struct StatusRulesAsOf(EvaluationPlan plan, PaceAsOf[] paces)
+{
+    /// <summary>Rule 5's threshold, tolerance included.</summary>
+    private const double AchievedFloor = 1 - ScoreMath.Tolerance;
+
+    private readonly double _onTrackFloor = plan.OnTrackFloor;
+    private readonly double _atRiskFloor = plan.AtRiskFloor;
+    private readonly uint _lowConfidence = (uint)plan.LowConfidence;
+    private readonly double[] _gradeFloors = plan.GradeFloors;
+    private readonly int[] _paceClassOf = plan.PaceClassOf;
+    private readonly PaceAsOf[] _paces = paces;
+
+    /// <summary>Stores a node's attainment (its score is <c>clamp01</c> of it) and pending flag, then its grade and its status (rules 1-7).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Finish(ref NodeResult result, int node, double attainment, bool pending, int confidence)
+    {
+        var score = ScoreMath.ClampUnbranched(attainment);
+        var unscored = double.IsNaN(attainment);
+        ref readonly var pace = ref _paces[_paceClassOf[node]];
+        OkrStatus status;
+        if (pace.NotStarted | pace.Ended | pending | unscored)
+        {
+            // Rules 1-4: not started, unscored, after the period, pending.
+            status = pace.NotStarted ? OkrStatus.NotStarted
+                : unscored ? OkrStatus.Pending
+                : pace.Ended ? (score >= pace.SuccessFloor ? OkrStatus.Met : OkrStatus.Missed)
+                : OkrStatus.Pending;
+        }
+        else
+        {
+            // Rules 5-7 as a rank (offTrack, atRisk, onTrack, achieved) from comparisons rather than branches: which
+            // one applies varies from node to node, so a branch would often be mispredicted.
+            var gap = score - pace.Expected;
+            var rank = (gap >= _onTrackFloor ? 1 : 0) + (gap >= _atRiskFloor ? 1 : 0);
+            rank -= (rank == 2) & ((uint)confidence <= _lowConfidence) ? 1 : 0; // rule 7; no confidence is -1
+            var achieved = score >= AchievedFloor ? 1 : 0;
+            rank += achieved * (3 - rank); // 3 when achieved (rule 5), else unchanged
+            status = (OkrStatus)StatusByRank[rank];
+        }
+
+        result.Attainment = attainment;
+        result.Pending = pending;
+        result.StatusCode = (byte)status;
+        result.Grade = unscored ? NodeResult.NoGrade : GradeOf(score);
+    }
+
+    private static ReadOnlySpan<byte> StatusByRank => [(byte)OkrStatus.OffTrack, (byte)OkrStatus.AtRisk, (byte)OkrStatus.OnTrack, (byte)OkrStatus.Achieved];
+
+    /// <summary>The number of band starts after the first that the score reaches (they increase strictly).</summary>
+    private sbyte GradeOf(double score)
+    {
+        sbyte grade = 0;
+        foreach (var floor in _gradeFloors)
+        {
+            grade += score >= floor ? (sbyte)1 : (sbyte)0;
+        }
+
+        return grade;
     }
 }
