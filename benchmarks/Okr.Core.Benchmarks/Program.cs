@@ -40,8 +40,9 @@ switch (args)
 
         Console.WriteLine($"{runs} evaluations, best Okr {bestOkr:F2} ms (one core {bestOneCore:F2} ms), best MemoryFloor {bestFloor:F2} ms, ratio {bestOkr / bestFloor:F2}");
         return;
-    case ["scratch", var n, var secs]:
-        Okr.Core.Benchmarks.Scratch.Run(int.Parse(n, System.Globalization.CultureInfo.InvariantCulture), int.Parse(secs, System.Globalization.CultureInfo.InvariantCulture));
+    // passes N SECONDS: the best time of each evaluation pass on one core (where the time goes).
+    case ["passes", var count, var seconds]:
+        PassTimings.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         return;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RollupBenchmarks).Assembly).Run(args);
