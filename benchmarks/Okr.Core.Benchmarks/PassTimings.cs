@@ -26,6 +26,20 @@ internal static class PassTimings
             composites = Math.Min(composites, Time(clock, () => RollupCalculator.EvaluateRange(graph, state, new PassRange(0, 0, 0, 0, 0, plan.CompositeOrder.Length, day))));
         }
 
+        var levels = new List<string>();
+        for (var level = 0; level + 1 < plan.LevelStart.Length; level++)
+        {
+            var (from, to) = (plan.LevelStart[level], plan.LevelStart[level + 1]);
+            var best = double.MaxValue;
+            for (var i = 0; i < 5; i++)
+            {
+                best = Math.Min(best, Time(clock, () => RollupCalculator.EvaluateRange(graph, state, new PassRange(0, 0, 0, 0, from, to, day))));
+            }
+
+            levels.Add($"{to - from}: {best:F2} ms");
+        }
+
+        Console.WriteLine($"levels (nodes: best time): {string.Join(", ", levels)}");
         Console.WriteLine($"measured key results {measured:F2} ms ({plan.MeasuredNodes.Length}), checklists {checklists:F2} ms ({plan.ChecklistNodes.Length}), objectives and rollups {composites:F2} ms ({plan.CompositeOrder.Length} in {plan.LevelStart.Length - 1} levels)");
     }
 

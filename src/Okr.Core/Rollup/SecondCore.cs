@@ -14,8 +14,15 @@ internal sealed class SecondCore : IThreadPoolWorkItem
     private int _claimed;
     private Exception? _failure;
 
-    /// <summary>Whether splitting a pass is worth a thread hand-over: more than one core, and enough nodes.</summary>
-    public static bool IsWorthIt(EvaluationPlan plan) => Environment.ProcessorCount > 1 && plan.MeasuredNodes.Length >= 32_768;
+    /// <summary>
+    /// The <see cref="AppContext"/> switch a host sets to keep every evaluation on the calling thread (for example
+    /// <c>&lt;RuntimeHostConfigurationOption Include="Okr.Core.EvaluateOnOneCore" Value="true" /&gt;</c>).
+    /// </summary>
+    public const string OneCoreSwitch = "Okr.Core.EvaluateOnOneCore";
+
+    /// <summary>Whether splitting a pass is worth a thread hand-over: more than one core, enough nodes, and the host allows it.</summary>
+    public static bool IsWorthIt(EvaluationPlan plan)
+        => Environment.ProcessorCount > 1 && plan.MeasuredNodes.Length >= 32_768 && !(AppContext.TryGetSwitch(OneCoreSwitch, out var oneCore) && oneCore);
 
     /// <summary>Starts <paramref name="range"/> on a pool thread.</summary>
     public void Start(AlignmentGraph graph, EvaluationState state, PassRange range)

@@ -39,6 +39,23 @@ public class SecondCoreTests
         Assert.Equal(new OkrEvaluation(graph, single, day).Objectives, full.Objectives);
     }
 
+    [Fact]
+    public void IsWorthIt_OneCoreSwitchSet_False()
+    {
+        var graph = AlignmentGraph.Build(Organisation(objectives: 14_000));
+        AppContext.SetSwitch(SecondCore.OneCoreSwitch, true);
+        try
+        {
+            Assert.False(SecondCore.IsWorthIt(graph.Plan));
+        }
+        finally
+        {
+            AppContext.SetSwitch(SecondCore.OneCoreSwitch, false);
+        }
+
+        Assert.Equal(Environment.ProcessorCount > 1, SecondCore.IsWorthIt(graph.Plan));
+    }
+
     /// <summary>A cascade (fan-out 4) whose objectives mix key result kinds, sum and mean rollups and progress sources.</summary>
     private static OkrSet Organisation(int objectives)
     {
