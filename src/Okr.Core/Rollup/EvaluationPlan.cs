@@ -48,9 +48,7 @@ internal sealed class EvaluationPlan
         _sumPositions = [.. sumPositions];
 
         (PaceClassOf, PaceClasses) = BuildPaceClasses(graph);
-        OnTrackFloor = -settings.OnTrackGap - ScoreMath.Tolerance;
-        AtRiskFloor = -settings.AtRiskGap - ScoreMath.Tolerance;
-        LowConfidence = settings.LowConfidence;
+        Thresholds = StatusThresholds.Of(settings);
         WorstMode = settings.ObjectiveStatus == ObjectiveStatusMode.Worst;
         var bands = settings.Scale.Bands;
         GradeFloors = new double[bands.Count - 1];
@@ -85,13 +83,8 @@ internal sealed class EvaluationPlan
     /// <summary>The distinct (period, success target) pairs of the nodes.</summary>
     public PaceClass[] PaceClasses { get; }
 
-    /// <summary>Rule 6's on-track floor for the gap, tolerance included: <c>-onTrackGap - 1e-9</c>.</summary>
-    public double OnTrackFloor { get; }
-
-    /// <summary>Rule 6's at-risk floor for the gap, tolerance included.</summary>
-    public double AtRiskFloor { get; }
-
-    public int LowConfidence { get; }
+    /// <summary>The settings' part of rules 6 and 7.</summary>
+    public StatusThresholds Thresholds { get; }
 
     public bool WorstMode { get; }
 
@@ -285,20 +278,4 @@ internal sealed class EvaluationPlan
         start[SumNodes.Length] = inputs.Count;
         return (baseline, target, start, [.. inputs], [.. valueOf], [.. values]);
     }
-}
-
-/// <summary>What a node's status depends on besides its score: its period and success target.</summary>
-internal readonly record struct PaceClass(DateOnly Start, DateOnly End, double SuccessTarget);
-
-/// <summary>A <see cref="PaceClass"/> as of one day: the parts of rules 1, 3 and 6 that do not depend on the score.</summary>
-internal struct PaceAsOf
-{
-    public bool NotStarted;
-    public bool Ended;
-
-    /// <summary><c>elapsed(d) * s*</c>.</summary>
-    public double Expected;
-
-    /// <summary><c>s* - 1e-9</c>: the score that is met after the period ends.</summary>
-    public double SuccessFloor;
 }

@@ -169,14 +169,7 @@ internal static class RollupCalculator
     {
         for (var i = 0; i < plan.PaceClasses.Length; i++)
         {
-            var pace = plan.PaceClasses[i];
-            state.Pace[i] = new PaceAsOf
-            {
-                NotStarted = asOf < pace.Start,
-                Ended = asOf > pace.End,
-                Expected = Period.Elapsed(pace.Start, pace.End, asOf) * pace.SuccessTarget,
-                SuccessFloor = pace.SuccessTarget - ScoreMath.Tolerance,
-            };
+            state.Pace[i] = PaceAsOf.For(plan.PaceClasses[i], asOf);
         }
     }
 
@@ -312,12 +305,7 @@ internal static class RollupCalculator
 /// <summary>What statuses and grades depend on in one evaluation besides a node's own numbers.</summary>
 internal readonly struct StatusRulesAsOf(EvaluationPlan plan, PaceAsOf[] paces)
 {
-    /// <summary>Rule 5's threshold, tolerance included.</summary>
-    private const double AchievedFloor = 1 - ScoreMath.Tolerance;
-
-    private readonly double _onTrackFloor = plan.OnTrackFloor;
-    private readonly double _atRiskFloor = plan.AtRiskFloor;
-    private readonly uint _lowConfidence = (uint)plan.LowConfidence;
+    private readonly StatusThresholds _thresholds = plan.Thresholds;
     private readonly double[] _gradeFloors = plan.GradeFloors;
     private readonly int[] _paceClassOf = plan.PaceClassOf;
     private readonly PaceAsOf[] _paces = paces;
@@ -327,36 +315,11 @@ internal readonly struct StatusRulesAsOf(EvaluationPlan plan, PaceAsOf[] paces)
     public void Finish(ref NodeResult result, int node, double attainment, bool pending, int confidence)
     {
         var score = ScoreMath.ClampUnbranched(attainment);
-        var unscored = double.IsNaN(attainment);
-        ref readonly var pace = ref _paces[_paceClassOf[node]];
-        OkrStatus status;
-        if (pace.NotStarted | pace.Ended | pending | unscored)
-        {
-            // Rules 1-4: not started, unscored, after the period, pending.
-            status = pace.NotStarted ? OkrStatus.NotStarted
-                : unscored ? OkrStatus.Pending
-                : pace.Ended ? (score >= pace.SuccessFloor ? OkrStatus.Met : OkrStatus.Missed)
-                : OkrStatus.Pending;
-        }
-        else
-        {
-            // Rules 5-7 as a rank (offTrack, atRisk, onTrack, achieved) from comparisons rather than branches: which
-            // one applies varies from node to node, so a branch would often be mispredicted.
-            var gap = score - pace.Expected;
-            var rank = (gap >= _onTrackFloor ? 1 : 0) + (gap >= _atRiskFloor ? 1 : 0);
-            rank -= (rank == 2) & ((uint)confidence <= _lowConfidence) ? 1 : 0; // rule 7; no confidence is -1
-            var achieved = score >= AchievedFloor ? 1 : 0;
-            rank += achieved * (3 - rank); // 3 when achieved (rule 5), else unchanged
-            status = (OkrStatus)StatusByRank[rank];
-        }
-
         result.Attainment = attainment;
         result.Pending = pending;
-        result.StatusCode = (byte)status;
-        result.Grade = unscored ? NodeResult.NoGrade : GradeOf(score);
+        result.StatusCode = (byte)StatusRules.Decide(_paces[_paceClassOf[node]], _thresholds, score, pending, confidence);
+        result.Grade = double.IsNaN(score) ? NodeResult.NoGrade : GradeOf(score);
     }
-
-    private static ReadOnlySpan<byte> StatusByRank => [(byte)OkrStatus.OffTrack, (byte)OkrStatus.AtRisk, (byte)OkrStatus.OnTrack, (byte)OkrStatus.Achieved];
 
     /// <summary>The number of band starts after the first that the score reaches (they increase strictly).</summary>
     private sbyte GradeOf(double score)
