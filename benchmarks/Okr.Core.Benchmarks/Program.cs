@@ -16,6 +16,11 @@ switch (args)
     case ["probe", var count]:
         Probe(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
         return;
+    // build N: AlignmentGraph.TryBuild of N objectives three times, with a stopwatch breakdown per stage.
+    case ["build", var count]:
+        Build(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+
     // loop N SECONDS: evaluate the compiled graph over and over (a target for a sampling profiler such as perf).
     case ["loop", var count, var seconds]:
         var looped = new RollupBenchmarks { Objectives = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) };
@@ -33,6 +38,39 @@ switch (args)
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RollupBenchmarks).Assembly).Run(args);
         return;
+}
+
+static void Build(int objectives)
+{
+    var clock = Stopwatch.StartNew();
+    var set = SyntheticOrganisation.Create(objectives);
+    Console.WriteLine($"create set:      {clock.Elapsed.TotalMilliseconds,10:F1} ms");
+    for (var i = 0; i < 3; i++)
+    {
+        // The stages on their own (each also runs inside TryBuild), then TryBuild itself.
+        GC.Collect();
+        clock.Restart();
+        var spec = TopologySpec.FromSet(set);
+        var fromSet = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        GraphValidator.Run(spec, []);
+        var validate = clock.Elapsed.TotalMilliseconds;
+        spec = null;
+        GC.Collect();
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        clock.Restart();
+        var graph = AlignmentGraph.TryBuild(set).AsT0;
+        var total = clock.Elapsed.TotalMilliseconds;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+
+        clock.Restart();
+        CompiledKeyResults.From(graph.KeyResults);
+        var compiled = clock.Elapsed.TotalMilliseconds;
+        Console.WriteLine(
+            $"TryBuild: {total,8:F1} ms {bytes,14:N0} B | FromSet {fromSet,7:F1} | Validate {validate,7:F1} | "
+            + $"constructor {total - fromSet - validate,7:F1} (of which CompiledKeyResults.From ~{compiled,6:F1}) | {graph.NodeCount} nodes");
+    }
 }
 
 static void Probe(int objectives)
