@@ -10,85 +10,37 @@ namespace Okr.Core;
 /// </summary>
 public sealed class AlignmentGraph
 {
+    // From this many nodes on, the ids are indexed on a second core while the set is read.
+    private const int ParallelIndexThreshold = 100_000;
+
     private readonly Dictionary<string, int> _nodeById;
 
     // The links of node n resolved to nodes: _linkTarget[_linkStart[n].._linkStart[n + 1]], parallel to its AlignsTo.
     private readonly int[] _linkStart;
     private readonly int[] _linkTarget;
 
-    private AlignmentGraph(OkrSet set, TopologySpec spec, GraphValidator validated)
+    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated)
     {
         Set = set;
         _nodeById = validated.ItemIndex;
-        _linkStart = spec.LinkStart;
+        _linkStart = nodes.Spec.LinkStart;
         _linkTarget = validated.LinkTarget;
         Order = validated.TopologicalOrder!;
-        var count = spec.ItemCount;
-        Ids = new string[count];
-        ObjectiveOf = new int[count];
-        KeyResults = new KeyResult?[count];
-        Objectives = new Objective?[count];
-        PeriodOf = new Period[count];
-        SuccessTarget = new double[count];
-        var keyResultWeight = new double[count];
-        var sources = new InputSources[count];
-
-        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
-        foreach (var period in set.Periods.AsSpan())
-        {
-            periods.TryAdd(period.Id, period);
-        }
-
-        var objectives = set.Objectives.AsSpan();
-        ObjectiveNodes = new int[objectives.Length];
-        string? lastPeriodId = null;
-        Period? lastPeriod = null;
-        var node = 0;
-        for (var o = 0; o < objectives.Length; o++)
-        {
-            var objective = objectives[o];
-            var objectiveNode = node++;
-            ObjectiveNodes[o] = objectiveNode;
-            Ids[objectiveNode] = objective.Id;
-            ObjectiveOf[objectiveNode] = -1;
-            Objectives[objectiveNode] = objective;
-
-            // Objectives mostly share one period string: look it up only when it changes.
-            if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
-            {
-                (lastPeriodId, lastPeriod) = (objective.PeriodId, periods[objective.PeriodId]);
-            }
-
-            PeriodOf[objectiveNode] = lastPeriod!;
-            SuccessTarget[objectiveNode] = set.Settings.SuccessTarget(objective.Commitment);
-            sources[objectiveNode] = objective.ProgressFrom switch
-            {
-                ProgressSource.KeyResults => InputSources.OwnKeyResults,
-                ProgressSource.Children => InputSources.Aligned,
-                _ => InputSources.OwnKeyResults | InputSources.Aligned,
-            };
-
-            foreach (var keyResult in objective.KeyResults.AsSpan())
-            {
-                Ids[node] = keyResult.Id;
-                ObjectiveOf[node] = objectiveNode;
-                KeyResults[node] = keyResult;
-                PeriodOf[node] = PeriodOf[objectiveNode];
-                SuccessTarget[node] = SuccessTarget[objectiveNode];
-                keyResultWeight[node] = keyResult.Weight;
-                sources[node] = keyResult.Kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
-                node++;
-            }
-        }
-
+        Ids = nodes.Ids;
+        ObjectiveOf = nodes.ObjectiveOf;
+        KeyResults = nodes.KeyResults;
+        Objectives = nodes.Objectives;
+        ObjectiveNodes = nodes.ObjectiveNodes;
+        PeriodOf = nodes.PeriodOf;
+        SuccessTarget = nodes.SuccessTarget;
         Compiled = CompiledKeyResults.From(KeyResults);
-        (InputStart, InputNode, InputWeight) = BuildInputs(sources, keyResultWeight, spec.LinkWeight);
-        (DependentStart, DependentNode) = Reverse(InputStart, InputNode, count);
+        (InputStart, InputNode, InputWeight) = BuildInputs(nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
+        (DependentStart, DependentNode) = Reverse(InputStart, InputNode, NodeCount);
     }
 
     /// <summary>What a node sums: an objective its own key results and/or what aligns to it (progressFrom); a rollup key result what aligns to it.</summary>
     [Flags]
-    private enum InputSources : byte
+    internal enum InputSources : byte
     {
         None = 0,
         OwnKeyResults = 1,
@@ -142,10 +94,46 @@ public sealed class AlignmentGraph
     public static OneOf<AlignmentGraph, OkrErrors> TryBuild(OkrSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var spec = TopologySpec.FromSet(set);
+        var count = SetNodes.Count(set);
+        SetNodes nodes = null!;
+        Dictionary<string, int>? index = null;
+        if (count >= ParallelIndexThreshold && Environment.ProcessorCount > 1)
+        {
+            // Both visit every objective and key result, which is slow for being scattered over the heap: on two cores at once.
+            Parallel.Invoke(() => nodes = new SetNodes(set, count), () => index = IndexIds(set, count));
+        }
+        else
+        {
+            nodes = new SetNodes(set, count);
+        }
+
         var findings = new List<OkrDiagnostic>();
-        var validated = GraphValidator.Run(spec, findings);
-        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, spec, validated);
+        var validated = GraphValidator.Run(nodes.Spec, findings, index);
+        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated);
+    }
+
+    /// <summary>Node by id, in document order; null as soon as an id repeats (the validator then indexes and reports them).</summary>
+    internal static Dictionary<string, int>? IndexIds(OkrSet set, int count)
+    {
+        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var node = 0;
+        foreach (var objective in set.Objectives.AsSpan())
+        {
+            if (!index.TryAdd(objective.Id, node++))
+            {
+                return null;
+            }
+
+            foreach (var keyResult in objective.KeyResults.AsSpan())
+            {
+                if (!index.TryAdd(keyResult.Id, node++))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return index;
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>
@@ -342,6 +330,120 @@ public sealed class AlignmentGraph
     }
 
     private ValueArray<string> Names(IEnumerable<int> nodes) => ValueArray.From(nodes.Select(n => Ids[n]));
+
+    /// <summary>
+    /// Everything a build takes from the set's objects, read in one visit: the topology to validate and the graph's
+    /// per-node arrays (made before validation; thrown away when the set is invalid).
+    /// </summary>
+    internal sealed class SetNodes
+    {
+        public SetNodes(OkrSet set, int count)
+        {
+            var objectives = set.Objectives.AsSpan();
+            Spec = new TopologySpec(count, linkCapacity: objectives.Length + 16);
+            Ids = new string[count];
+            ObjectiveOf = new int[count];
+            KeyResults = new KeyResult?[count];
+            Objectives = new Objective?[count];
+            ObjectiveNodes = new int[objectives.Length];
+            PeriodOf = new Period[count];
+            SuccessTarget = new double[count];
+            KeyResultWeight = new double[count];
+            Sources = new InputSources[count];
+            foreach (var period in set.Periods.AsSpan())
+            {
+                Spec.PeriodIds.Add(period.Id);
+            }
+
+            foreach (var owner in set.Owners.AsSpan())
+            {
+                Spec.Owners.Add(new OwnerSpec(owner.Id, owner.ParentId));
+            }
+
+            var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+            foreach (var period in set.Periods.AsSpan())
+            {
+                periods.TryAdd(period.Id, period);
+            }
+
+            string? lastPeriodId = null;
+            Period? lastPeriod = null;
+            var node = 0;
+            for (var o = 0; o < objectives.Length; o++)
+            {
+                var objective = objectives[o];
+                var objectiveNode = node++;
+                Spec.AddObjective(objective.Id, objective.OwnerId, objective.PeriodId, objective.AlignsTo.AsSpan());
+                ObjectiveNodes[o] = objectiveNode;
+                Ids[objectiveNode] = objective.Id;
+                ObjectiveOf[objectiveNode] = -1;
+                Objectives[objectiveNode] = objective;
+
+                // Objectives mostly share one period string: look it up only when it changes. An unknown period
+                // leaves null here, but then validation fails and these arrays are not used.
+                if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
+                {
+                    lastPeriodId = objective.PeriodId;
+                    periods.TryGetValue(lastPeriodId, out lastPeriod);
+                }
+
+                PeriodOf[objectiveNode] = lastPeriod!;
+                SuccessTarget[objectiveNode] = set.Settings.SuccessTarget(objective.Commitment);
+                Sources[objectiveNode] = objective.ProgressFrom switch
+                {
+                    ProgressSource.KeyResults => InputSources.OwnKeyResults,
+                    ProgressSource.Children => InputSources.Aligned,
+                    _ => InputSources.OwnKeyResults | InputSources.Aligned,
+                };
+
+                foreach (var keyResult in objective.KeyResults.AsSpan())
+                {
+                    var kind = keyResult.Kind;
+                    Spec.AddKeyResult(keyResult.Id, objectiveNode, kind, keyResult.Definition.Aggregate, keyResult.AlignsTo.AsSpan());
+                    Ids[node] = keyResult.Id;
+                    ObjectiveOf[node] = objectiveNode;
+                    KeyResults[node] = keyResult;
+                    PeriodOf[node] = PeriodOf[objectiveNode];
+                    SuccessTarget[node] = SuccessTarget[objectiveNode];
+                    KeyResultWeight[node] = keyResult.Weight;
+                    Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
+                    node++;
+                }
+            }
+        }
+
+        public TopologySpec Spec { get; }
+
+        public string[] Ids { get; }
+
+        public int[] ObjectiveOf { get; }
+
+        public KeyResult?[] KeyResults { get; }
+
+        public Objective?[] Objectives { get; }
+
+        public int[] ObjectiveNodes { get; }
+
+        public Period[] PeriodOf { get; }
+
+        public double[] SuccessTarget { get; }
+
+        public double[] KeyResultWeight { get; }
+
+        public InputSources[] Sources { get; }
+
+        /// <summary>The number of nodes: objectives plus key results.</summary>
+        public static int Count(OkrSet set)
+        {
+            var count = 0;
+            foreach (var objective in set.Objectives.AsSpan())
+            {
+                count += 1 + objective.KeyResults.Count;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>
     /// The counted inputs of each node, in the order the spec sums them: an objective's own key results

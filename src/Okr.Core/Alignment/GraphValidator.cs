@@ -25,14 +25,20 @@ internal sealed class GraphValidator
     /// <summary>Items children first (every item after all items that align to it and, for an objective, after its key results); null when there is a cycle.</summary>
     public int[]? TopologicalOrder { get; private set; }
 
-    public static GraphValidator Run(TopologySpec spec, List<OkrDiagnostic> findings)
+    /// <param name="spec">The items, links, owners and periods.</param>
+    /// <param name="findings">Where findings are added.</param>
+    /// <param name="itemIndex">
+    /// Optionally, every item id already indexed (built while the items were gathered); used only when it holds one
+    /// entry per item, else the ids are indexed again and the duplicates reported.
+    /// </param>
+    public static GraphValidator Run(TopologySpec spec, List<OkrDiagnostic> findings, Dictionary<string, int>? itemIndex = null)
     {
         var validator = new GraphValidator(spec, findings);
-        validator.Validate();
+        validator.Validate(itemIndex);
         return validator;
     }
 
-    private void Validate()
+    private void Validate(Dictionary<string, int>? itemIndex)
     {
         var periods = IndexIds(_spec.PeriodIds, "period");
         var ownerIds = new List<string?>(_spec.Owners.Count);
@@ -42,7 +48,15 @@ internal sealed class GraphValidator
         }
 
         var owners = IndexIds(ownerIds, "owner");
-        IndexItems();
+        if (itemIndex is not null && itemIndex.Count == _spec.ItemCount)
+        {
+            ItemIndex = itemIndex;
+        }
+        else
+        {
+            IndexItems();
+        }
+
         CheckOwners(owners);
         CheckObjectiveReferences(owners, periods);
         ResolveLinks();

@@ -2,8 +2,8 @@ namespace Okr.Core;
 
 /// <summary>
 /// The shape of an OKR set that graph validation needs: ids, owners, periods, kinds and links, in document order.
-/// Built from an <see cref="OkrSet"/> or straight from a document (whose items may be partly invalid), so both
-/// paths report the same OKR003/OKR004/OKR006/OKR008 findings.
+/// Built from an <see cref="OkrSet"/> (by <see cref="AlignmentGraph.TryBuild"/>) or straight from a document (whose
+/// items may be partly invalid), so both paths report the same OKR003/OKR004/OKR006/OKR008 findings.
 /// </summary>
 /// <remarks>
 /// Items (objectives and key results) are kept in parallel arrays indexed by item, and their links in one flat list
@@ -68,45 +68,6 @@ internal sealed class TopologySpec
 
     /// <summary>A link's weight (0 when the document's weight was invalid: that was reported already).</summary>
     public double[] LinkWeight => _linkWeight;
-
-    public static TopologySpec FromSet(OkrSet set)
-    {
-        // Count first so every array is allocated once, at its final size.
-        var objectives = set.Objectives.AsSpan();
-        var items = objectives.Length;
-        var links = 0;
-        foreach (var objective in objectives)
-        {
-            items += objective.KeyResults.Count;
-            links += objective.AlignsTo.Count;
-            foreach (var keyResult in objective.KeyResults.AsSpan())
-            {
-                links += keyResult.AlignsTo.Count;
-            }
-        }
-
-        var spec = new TopologySpec(items, links);
-        foreach (var period in set.Periods.AsSpan())
-        {
-            spec.PeriodIds.Add(period.Id);
-        }
-
-        foreach (var owner in set.Owners.AsSpan())
-        {
-            spec.Owners.Add(new OwnerSpec(owner.Id, owner.ParentId));
-        }
-
-        foreach (var objective in objectives)
-        {
-            var objectiveItem = spec.AddObjective(objective.Id, objective.OwnerId, objective.PeriodId, objective.AlignsTo.AsSpan());
-            foreach (var keyResult in objective.KeyResults.AsSpan())
-            {
-                spec.AddKeyResult(keyResult.Id, objectiveItem, keyResult.Kind, keyResult.Definition.Aggregate, keyResult.AlignsTo.AsSpan());
-            }
-        }
-
-        return spec;
-    }
 
     /// <summary>Adds an objective and returns its item index.</summary>
     public int AddObjective(string? id, string? ownerId, string? periodId, ReadOnlySpan<AlignmentLink> links)
