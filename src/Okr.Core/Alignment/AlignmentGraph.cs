@@ -10,9 +10,6 @@ namespace Okr.Core;
 /// </summary>
 public sealed class AlignmentGraph
 {
-    // From this many nodes on, the ids are indexed on a second core while the set is read.
-    private const int ParallelIndexThreshold = 100_000;
-
     private readonly Dictionary<string, int> _nodeById;
 
     // The links of node n resolved to nodes: _linkTarget[_linkStart[n].._linkStart[n + 1]], parallel to its AlignsTo.
@@ -94,46 +91,10 @@ public sealed class AlignmentGraph
     public static OneOf<AlignmentGraph, OkrErrors> TryBuild(OkrSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var count = SetNodes.Count(set);
-        SetNodes nodes = null!;
-        Dictionary<string, int>? index = null;
-        if (count >= ParallelIndexThreshold && Environment.ProcessorCount > 1)
-        {
-            // Both visit every objective and key result, which is slow for being scattered over the heap: on two cores at once.
-            Parallel.Invoke(() => nodes = new SetNodes(set, count), () => index = IndexIds(set, count));
-        }
-        else
-        {
-            nodes = new SetNodes(set, count);
-        }
-
+        var nodes = new SetNodes(set);
         var findings = new List<OkrDiagnostic>();
-        var validated = GraphValidator.Run(nodes.Spec, findings, index);
+        var validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
         return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated);
-    }
-
-    /// <summary>Node by id, in document order; null as soon as an id repeats (the validator then indexes and reports them).</summary>
-    internal static Dictionary<string, int>? IndexIds(OkrSet set, int count)
-    {
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var node = 0;
-        foreach (var objective in set.Objectives.AsSpan())
-        {
-            if (!index.TryAdd(objective.Id, node++))
-            {
-                return null;
-            }
-
-            foreach (var keyResult in objective.KeyResults.AsSpan())
-            {
-                if (!index.TryAdd(keyResult.Id, node++))
-                {
-                    return null;
-                }
-            }
-        }
-
-        return index;
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>
@@ -332,14 +293,22 @@ public sealed class AlignmentGraph
     private ValueArray<string> Names(IEnumerable<int> nodes) => ValueArray.From(nodes.Select(n => Ids[n]));
 
     /// <summary>
-    /// Everything a build takes from the set's objects, read in one visit: the topology to validate and the graph's
-    /// per-node arrays (made before validation; thrown away when the set is invalid).
+    /// Everything a build takes from the set's objects, read in one visit: the topology to validate, the id index and
+    /// the graph's per-node arrays (made before validation; thrown away when the set is invalid). Visiting millions of
+    /// objects scattered over the heap is the slow part of a build, so it is done once. Internal (not private) for the
+    /// benchmarks' stage timings.
     /// </summary>
     internal sealed class SetNodes
     {
-        public SetNodes(OkrSet set, int count)
+        public SetNodes(OkrSet set)
         {
             var objectives = set.Objectives.AsSpan();
+            var count = objectives.Length;
+            foreach (var objective in objectives)
+            {
+                count += objective.KeyResults.Count;
+            }
+
             Spec = new TopologySpec(count, linkCapacity: objectives.Length + 16);
             Ids = new string[count];
             ObjectiveOf = new int[count];
@@ -366,6 +335,7 @@ public sealed class AlignmentGraph
                 periods.TryAdd(period.Id, period);
             }
 
+            var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
             string? lastPeriodId = null;
             Period? lastPeriod = null;
             var node = 0;
@@ -376,6 +346,7 @@ public sealed class AlignmentGraph
                 Spec.AddObjective(objective.Id, objective.OwnerId, objective.PeriodId, objective.AlignsTo.AsSpan());
                 ObjectiveNodes[o] = objectiveNode;
                 Ids[objectiveNode] = objective.Id;
+                index.TryAdd(objective.Id, objectiveNode);
                 ObjectiveOf[objectiveNode] = -1;
                 Objectives[objectiveNode] = objective;
 
@@ -401,6 +372,7 @@ public sealed class AlignmentGraph
                     var kind = keyResult.Kind;
                     Spec.AddKeyResult(keyResult.Id, objectiveNode, kind, keyResult.Definition.Aggregate, keyResult.AlignsTo.AsSpan());
                     Ids[node] = keyResult.Id;
+                    index.TryAdd(keyResult.Id, node);
                     ObjectiveOf[node] = objectiveNode;
                     KeyResults[node] = keyResult;
                     PeriodOf[node] = PeriodOf[objectiveNode];
@@ -410,9 +382,14 @@ public sealed class AlignmentGraph
                     node++;
                 }
             }
+
+            Index = index.Count == count ? index : null;
         }
 
         public TopologySpec Spec { get; }
+
+        /// <summary>Node by id; null when an id repeats (the validator then indexes the ids again and reports the repeats).</summary>
+        public Dictionary<string, int>? Index { get; }
 
         public string[] Ids { get; }
 
@@ -431,18 +408,6 @@ public sealed class AlignmentGraph
         public double[] KeyResultWeight { get; }
 
         public InputSources[] Sources { get; }
-
-        /// <summary>The number of nodes: objectives plus key results.</summary>
-        public static int Count(OkrSet set)
-        {
-            var count = 0;
-            foreach (var objective in set.Objectives.AsSpan())
-            {
-                count += 1 + objective.KeyResults.Count;
-            }
-
-            return count;
-        }
     }
 
     /// <summary>

@@ -7,6 +7,10 @@ namespace Okr.Core;
 /// </summary>
 internal sealed class GraphValidator
 {
+    // Link targets while resolving: not found, or found but an objective where a key result is expected or vice versa.
+    private const int Unknown = -1;
+    private const int WrongKind = -2;
+
     private readonly TopologySpec _spec;
     private readonly List<OkrDiagnostic> _findings;
 
@@ -179,34 +183,58 @@ internal sealed class GraphValidator
 
     private void ResolveLinks()
     {
-        var linkStart = _spec.LinkStart;
         var linkTarget = new int[_spec.LinkCount];
+        Resolve(linkTarget);
+
+        // Unresolved links are rare: their findings are worked out in a second pass, only when there are any.
+        if (linkTarget.AsSpan().IndexOfAnyInRange(int.MinValue, -1) >= 0)
+        {
+            ReportUnresolved(linkTarget);
+        }
+
+        LinkTarget = linkTarget;
+    }
+
+    /// <summary>Looks up every link: its target item, or <see cref="Unknown"/> or <see cref="WrongKind"/>.</summary>
+    private void Resolve(int[] linkTarget)
+    {
+        for (var l = 0; l < linkTarget.Length; l++)
+        {
+            linkTarget[l] = !ItemIndex.TryGetValue(_spec.LinkTargetId[l], out var target) ? Unknown
+                : _spec.IsObjective(target) != (_spec.LinkKind[l] == AlignmentTargetKind.Objective) ? WrongKind
+                : target;
+        }
+    }
+
+    /// <summary>Reports every link that did not resolve, in document order, and leaves -1 as its target.</summary>
+    private void ReportUnresolved(int[] linkTarget)
+    {
+        var linkStart = _spec.LinkStart;
         for (var item = 0; item < _spec.ItemCount; item++)
         {
             for (var l = linkStart[item]; l < linkStart[item + 1]; l++)
             {
                 var targetId = _spec.LinkTargetId[l];
-                var toObjective = _spec.LinkKind[l] == AlignmentTargetKind.Objective;
-                if (!ItemIndex.TryGetValue(targetId, out var target))
+                var expected = _spec.LinkKind[l] == AlignmentTargetKind.Objective ? "objective" : "keyResult";
+                if (linkTarget[l] == Unknown)
                 {
-                    var expected = toObjective ? "objective" : "keyResult";
                     Add(OkrCodes.UnknownReference, _spec.SubjectOf(item), $"{Describe(item)} aligns to {expected} '{targetId}', which does not exist: fix the id or remove the link.");
-                    target = -1;
                 }
-                else if (_spec.IsObjective(target) != toObjective)
+                else if (linkTarget[l] == WrongKind)
                 {
-                    var expected = toObjective ? "objective" : "keyResult";
-                    var actual = _spec.IsObjective(target) ? "an objective" : "a key result";
-                    var fix = _spec.IsObjective(target) ? "objective" : "keyResult";
+                    var targetIsObjective = _spec.IsObjective(ItemIndex[targetId]);
+                    var actual = targetIsObjective ? "an objective" : "a key result";
+                    var fix = targetIsObjective ? "objective" : "keyResult";
                     Add(OkrCodes.UnknownReference, _spec.SubjectOf(item), $"{Describe(item)} aligns to {{\"{expected}\": \"{targetId}\"}}, but '{targetId}' is {actual}: write {{\"{fix}\": \"{targetId}\"}}.");
-                    target = -1;
+                }
+                else
+                {
+                    continue;
                 }
 
-                linkTarget[l] = target;
+                linkTarget[l] = -1;
             }
         }
-
-        LinkTarget = linkTarget;
     }
 
     private void CheckSumContributors()
