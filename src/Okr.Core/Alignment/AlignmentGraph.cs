@@ -319,20 +319,16 @@ public sealed class AlignmentGraph
             SuccessTarget = new double[count];
             KeyResultWeight = new double[count];
             Sources = new InputSources[count];
+            var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
             foreach (var period in set.Periods.AsSpan())
             {
                 Spec.PeriodIds.Add(period.Id);
+                periods.TryAdd(period.Id, period);
             }
 
             foreach (var owner in set.Owners.AsSpan())
             {
                 Spec.Owners.Add(new OwnerSpec(owner.Id, owner.ParentId));
-            }
-
-            var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
-            foreach (var period in set.Periods.AsSpan())
-            {
-                periods.TryAdd(period.Id, period);
             }
 
             var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
