@@ -16,6 +16,11 @@ switch (args)
     case ["probe", var count]:
         Probe(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
         return;
+    // build N: AlignmentGraph.TryBuild of N objectives three times, with a stopwatch breakdown per stage.
+    case ["build", var count]:
+        Build(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+
     // loop N SECONDS: evaluate the compiled graph over and over (a target for a sampling profiler such as perf).
     case ["loop", var count, var seconds]:
         var looped = new RollupBenchmarks { Objectives = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) };
@@ -47,6 +52,44 @@ switch (args)
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RollupBenchmarks).Assembly).Run(args);
         return;
+}
+
+static void Build(int objectives)
+{
+    var clock = Stopwatch.StartNew();
+    var set = SyntheticOrganisation.Create(objectives);
+    Console.WriteLine($"create set: {clock.Elapsed.TotalMilliseconds:F1} ms");
+    for (var i = 0; i < 3; i++)
+    {
+        // The first stages on their own (reading the set with the id index, then validation), then TryBuild itself.
+        GC.Collect();
+        clock.Restart();
+        var nodes = new AlignmentGraph.SetNodes(set);
+        var read = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        GraphValidator.Run(nodes.Spec, [], nodes.Index);
+        var validated = clock.Elapsed.TotalMilliseconds;
+        nodes = null;
+        GC.Collect();
+
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
+        clock.Restart();
+        var graph = AlignmentGraph.TryBuild(set).AsT0;
+        var total = clock.Elapsed.TotalMilliseconds;
+        var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        collections = GC.CollectionCount(0) - collections;
+
+        // CompiledKeyResults.From runs inside TryBuild; timed again on its own to tell it apart.
+        allocated = GC.GetTotalAllocatedBytes(precise: true);
+        clock.Restart();
+        CompiledKeyResults.From(graph.KeyResults);
+        var compiled = clock.Elapsed.TotalMilliseconds;
+        var compiledBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Console.WriteLine(
+            $"TryBuild {total,7:F1} ms, {bytes,13:N0} B, {collections} GCs | read set {read,6:F1}, validate {validated,6:F1}, "
+            + $"CompiledKeyResults.From {compiled,6:F1} ms ({compiledBytes:N0} B), rest (inputs, reverse) ~{total - read - validated - compiled,6:F1} ms | {graph.NodeCount} nodes");
+    }
 }
 
 static void Probe(int objectives)

@@ -11,55 +11,38 @@ namespace Okr.Core;
 public sealed class AlignmentGraph
 {
     private readonly Dictionary<string, int> _nodeById;
-    private readonly int[][] _linkTargets;
 
-    private AlignmentGraph(OkrSet set, TopologySpec spec, GraphValidator validated)
+    // The links of node n resolved to nodes: _linkTarget[_linkStart[n].._linkStart[n + 1]], parallel to its AlignsTo.
+    private readonly int[] _linkStart;
+    private readonly int[] _linkTarget;
+
+    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated)
     {
         Set = set;
         _nodeById = validated.ItemIndex;
-        _linkTargets = validated.LinkTargets;
+        _linkStart = nodes.Spec.LinkStart;
+        _linkTarget = validated.LinkTarget;
         Order = validated.TopologicalOrder!;
-        var count = spec.Items.Count;
-        Ids = new string[count];
-        ObjectiveOf = new int[count];
-        KeyResults = new KeyResult?[count];
-        Objectives = new Objective?[count];
-        PeriodOf = new Period[count];
-        SuccessTarget = new double[count];
-
-        var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
-        foreach (var period in set.Periods)
-        {
-            periods.TryAdd(period.Id, period);
-        }
-
-        var node = 0;
-        var objectiveNodes = new List<int>(set.Objectives.Count);
-        foreach (var objective in set.Objectives)
-        {
-            var objectiveNode = node++;
-            objectiveNodes.Add(objectiveNode);
-            Ids[objectiveNode] = objective.Id;
-            ObjectiveOf[objectiveNode] = -1;
-            Objectives[objectiveNode] = objective;
-            PeriodOf[objectiveNode] = periods[objective.PeriodId];
-            SuccessTarget[objectiveNode] = set.Settings.SuccessTarget(objective.Commitment);
-            foreach (var keyResult in objective.KeyResults)
-            {
-                Ids[node] = keyResult.Id;
-                ObjectiveOf[node] = objectiveNode;
-                KeyResults[node] = keyResult;
-                PeriodOf[node] = PeriodOf[objectiveNode];
-                SuccessTarget[node] = SuccessTarget[objectiveNode];
-                node++;
-            }
-        }
-
-        ObjectiveNodes = [.. objectiveNodes];
+        Ids = nodes.Ids;
+        ObjectiveOf = nodes.ObjectiveOf;
+        KeyResults = nodes.KeyResults;
+        Objectives = nodes.Objectives;
+        ObjectiveNodes = nodes.ObjectiveNodes;
+        PeriodOf = nodes.PeriodOf;
+        SuccessTarget = nodes.SuccessTarget;
         Compiled = CompiledKeyResults.From(KeyResults);
-        (InputStart, InputNode, InputWeight) = BuildInputs();
-        (DependentStart, DependentNode) = Reverse(InputStart, InputNode, count);
+        (InputStart, InputNode, InputWeight) = BuildInputs(nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
+        (DependentStart, DependentNode) = Reverse(InputStart, InputNode, NodeCount);
         Plan = EvaluationPlan.For(this);
+    }
+
+    /// <summary>What a node sums: an objective its own key results and/or what aligns to it (progressFrom); a rollup key result what aligns to it.</summary>
+    [Flags]
+    internal enum InputSources : byte
+    {
+        None = 0,
+        OwnKeyResults = 1,
+        Aligned = 2,
     }
 
     /// <summary>The set this graph was compiled from.</summary>
@@ -112,10 +95,10 @@ public sealed class AlignmentGraph
     public static OneOf<AlignmentGraph, OkrErrors> TryBuild(OkrSet set)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var spec = TopologySpec.FromSet(set);
+        var nodes = new SetNodes(set);
         var findings = new List<OkrDiagnostic>();
-        var validated = GraphValidator.Run(spec, findings);
-        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, spec, validated);
+        var validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
+        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated);
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>
@@ -137,7 +120,7 @@ public sealed class AlignmentGraph
 
     /// <summary>The items <paramref name="id"/> aligns to (its alignsTo), in link order.</summary>
     /// <param name="id">An objective or key result id.</param>
-    public ValueArray<string> Parents(string id) => Names(ParentNodes(NodeOf(id)));
+    public ValueArray<string> Parents(string id) => Names(LinkTargetSpan(NodeOf(id)).ToArray());
 
     /// <summary>The items that align to <paramref name="id"/>, in document order.</summary>
     /// <param name="id">An objective or key result id.</param>
@@ -147,7 +130,7 @@ public sealed class AlignmentGraph
         var children = new List<int>();
         for (var node = 0; node < NodeCount; node++)
         {
-            if (Array.IndexOf(_linkTargets[node], target) >= 0)
+            if (LinkTargetSpan(node).Contains(target))
             {
                 children.Add(node);
             }
@@ -169,13 +152,13 @@ public sealed class AlignmentGraph
     }
 
     /// <summary>Objectives that align to nothing (the tops of the cascade), in document order.</summary>
-    public ValueArray<string> Roots() => Names(ObjectiveNodes.Where(n => _linkTargets[n].Length == 0));
+    public ValueArray<string> Roots() => Names(ObjectiveNodes.Where(n => LinkTargetSpan(n).IsEmpty));
 
     /// <summary>Objectives that align to nothing and to which nothing aligns, in document order.</summary>
     public ValueArray<string> UnalignedObjectives()
     {
         var down = DownwardAdjacency();
-        return Names(ObjectiveNodes.Where(n => _linkTargets[n].Length == 0 && down[n].Count == 0 && !KeyResultsOf(n).Any(k => down[k].Count > 0)));
+        return Names(ObjectiveNodes.Where(n => LinkTargetSpan(n).IsEmpty && down[n].Count == 0 && !KeyResultsOf(n).Any(k => down[k].Count > 0)));
     }
 
     /// <summary>
@@ -224,7 +207,11 @@ public sealed class AlignmentGraph
 
     internal bool TryGetNode(string id, out int node) => _nodeById.TryGetValue(id, out node);
 
-    internal int[] LinkTargetsOf(int node) => _linkTargets[node];
+    /// <summary>The nodes <paramref name="node"/>'s links resolve to, in link order, as a new array (loops should use <see cref="LinkTargetSpan"/>).</summary>
+    internal int[] LinkTargetsOf(int node) => LinkTargetSpan(node).ToArray();
+
+    /// <summary>The nodes <paramref name="node"/>'s links resolve to, in link order.</summary>
+    internal ReadOnlySpan<int> LinkTargetSpan(int node) => _linkTarget.AsSpan(_linkStart[node], _linkStart[node + 1] - _linkStart[node]);
 
     internal IEnumerable<int> KeyResultsOf(int objectiveNode)
     {
@@ -242,7 +229,7 @@ public sealed class AlignmentGraph
         {
             var node = Order[i];
             var best = 0;
-            foreach (var target in _linkTargets[node])
+            foreach (var target in LinkTargetSpan(node))
             {
                 var parentObjective = ObjectiveOf[target] < 0 ? target : ObjectiveOf[target];
                 best = Math.Max(best, 1 + depth[parentObjective]);
@@ -254,13 +241,11 @@ public sealed class AlignmentGraph
         return depth;
     }
 
-    private IEnumerable<int> ParentNodes(int node) => _linkTargets[node];
-
     private IEnumerable<int> UpwardNodes(int node)
     {
-        foreach (var target in _linkTargets[node])
+        for (var link = _linkStart[node]; link < _linkStart[node + 1]; link++)
         {
-            yield return target;
+            yield return _linkTarget[link];
         }
 
         if (ObjectiveOf[node] >= 0)
@@ -312,71 +297,206 @@ public sealed class AlignmentGraph
     private ValueArray<string> Names(IEnumerable<int> nodes) => ValueArray.From(nodes.Select(n => Ids[n]));
 
     /// <summary>
+    /// Everything a build takes from the set's objects, read in one visit: the topology to validate, the id index and
+    /// the graph's per-node arrays (made before validation; thrown away when the set is invalid). Visiting millions of
+    /// objects scattered over the heap is the slow part of a build, so it is done once. Internal (not private) for the
+    /// benchmarks' stage timings.
+    /// </summary>
+    internal sealed class SetNodes
+    {
+        public SetNodes(OkrSet set)
+        {
+            var objectives = set.Objectives.AsSpan();
+            var count = objectives.Length;
+            foreach (var objective in objectives)
+            {
+                count += objective.KeyResults.Count;
+            }
+
+            Spec = new TopologySpec(count, linkCapacity: objectives.Length + 16);
+            Ids = new string[count];
+            ObjectiveOf = new int[count];
+            KeyResults = new KeyResult?[count];
+            Objectives = new Objective?[count];
+            ObjectiveNodes = new int[objectives.Length];
+            PeriodOf = new Period[count];
+            SuccessTarget = new double[count];
+            KeyResultWeight = new double[count];
+            Sources = new InputSources[count];
+            var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+            foreach (var period in set.Periods.AsSpan())
+            {
+                Spec.PeriodIds.Add(period.Id);
+                periods.TryAdd(period.Id, period);
+            }
+
+            foreach (var owner in set.Owners.AsSpan())
+            {
+                Spec.Owners.Add(new OwnerSpec(owner.Id, owner.ParentId));
+            }
+
+            var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            string? lastPeriodId = null;
+            Period? lastPeriod = null;
+            var node = 0;
+            for (var o = 0; o < objectives.Length; o++)
+            {
+                var objective = objectives[o];
+                var objectiveNode = node++;
+                Spec.AddObjective(objective.Id, objective.OwnerId, objective.PeriodId, objective.AlignsTo.AsSpan());
+                ObjectiveNodes[o] = objectiveNode;
+                Ids[objectiveNode] = objective.Id;
+                index.TryAdd(objective.Id, objectiveNode);
+                ObjectiveOf[objectiveNode] = -1;
+                Objectives[objectiveNode] = objective;
+
+                // Objectives mostly share one period string: look it up only when it changes. An unknown period
+                // leaves null here, but then validation fails and these arrays are not used.
+                if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
+                {
+                    lastPeriodId = objective.PeriodId;
+                    periods.TryGetValue(lastPeriodId, out lastPeriod);
+                }
+
+                PeriodOf[objectiveNode] = lastPeriod!;
+                SuccessTarget[objectiveNode] = set.Settings.SuccessTarget(objective.Commitment);
+                Sources[objectiveNode] = objective.ProgressFrom switch
+                {
+                    ProgressSource.KeyResults => InputSources.OwnKeyResults,
+                    ProgressSource.Children => InputSources.Aligned,
+                    _ => InputSources.OwnKeyResults | InputSources.Aligned,
+                };
+
+                foreach (var keyResult in objective.KeyResults.AsSpan())
+                {
+                    var kind = keyResult.Kind;
+                    Spec.AddKeyResult(keyResult.Id, objectiveNode, kind, keyResult.Definition.Aggregate, keyResult.AlignsTo.AsSpan());
+                    Ids[node] = keyResult.Id;
+                    index.TryAdd(keyResult.Id, node);
+                    ObjectiveOf[node] = objectiveNode;
+                    KeyResults[node] = keyResult;
+                    PeriodOf[node] = PeriodOf[objectiveNode];
+                    SuccessTarget[node] = SuccessTarget[objectiveNode];
+                    KeyResultWeight[node] = keyResult.Weight;
+                    Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
+                    node++;
+                }
+            }
+
+            Index = index.Count == count ? index : null;
+        }
+
+        public TopologySpec Spec { get; }
+
+        /// <summary>Node by id; null when an id repeats (the validator then indexes the ids again and reports the repeats).</summary>
+        public Dictionary<string, int>? Index { get; }
+
+        public string[] Ids { get; }
+
+        public int[] ObjectiveOf { get; }
+
+        public KeyResult?[] KeyResults { get; }
+
+        public Objective?[] Objectives { get; }
+
+        public int[] ObjectiveNodes { get; }
+
+        public Period[] PeriodOf { get; }
+
+        public double[] SuccessTarget { get; }
+
+        public double[] KeyResultWeight { get; }
+
+        public InputSources[] Sources { get; }
+    }
+
+    /// <summary>
     /// The counted inputs of each node, in the order the spec sums them: an objective's own key results
     /// (weight &gt; 0) then its aligned objectives (link weight &gt; 0), each in document order; a rollup key result's
     /// contributors (link weight &gt; 0) in document order.
     /// </summary>
-    private (int[] Start, int[] Node, double[] Weight) BuildInputs()
+    private (int[] Start, int[] Node, double[] Weight) BuildInputs(InputSources[] sources, double[] keyResultWeight, double[] linkWeight)
     {
         var count = NodeCount;
-        var incoming = new List<(int Child, double Weight)>?[count];
-        for (var child = 0; child < count; child++)
+
+        // The counted links grouped by target, children in document order within a target (a counting sort).
+        var alignedStart = new int[count + 1];
+        for (var link = 0; link < _linkStart[count]; link++)
         {
-            var links = child < count && ObjectiveOf[child] < 0 ? Objectives[child]!.AlignsTo : KeyResults[child]!.AlignsTo;
-            for (var l = 0; l < links.Count; l++)
+            if (linkWeight[link] > 0)
             {
-                var weight = links[l].Weight;
-                if (weight > 0)
-                {
-                    (incoming[_linkTargets[child][l]] ??= []).Add((child, weight));
-                }
+                alignedStart[_linkTarget[link] + 1]++;
             }
         }
 
-        var start = new int[count + 1];
-        var nodes = new List<int>();
-        var weights = new List<double>();
         for (var node = 0; node < count; node++)
         {
-            start[node] = nodes.Count;
-            if (ObjectiveOf[node] < 0)
+            alignedStart[node + 1] += alignedStart[node];
+        }
+
+        var alignedChild = new int[alignedStart[count]];
+        var alignedWeight = new double[alignedStart[count]];
+        var fill = alignedStart[..count];
+        for (var child = 0; child < count; child++)
+        {
+            for (var link = _linkStart[child]; link < _linkStart[child + 1]; link++)
             {
-                var objective = Objectives[node]!;
-                if (objective.ProgressFrom != ProgressSource.Children)
+                if (linkWeight[link] > 0)
                 {
-                    foreach (var kr in KeyResultsOf(node))
+                    var at = fill[_linkTarget[link]]++;
+                    alignedChild[at] = child;
+                    alignedWeight[at] = linkWeight[link];
+                }
+            }
+        }
+
+        // Count each node's inputs, then fill them in.
+        var start = new int[count + 1];
+        for (var node = 0; node < count; node++)
+        {
+            var inputs = 0;
+            if ((sources[node] & InputSources.OwnKeyResults) != 0)
+            {
+                for (var kr = node + 1; kr < count && ObjectiveOf[kr] == node; kr++)
+                {
+                    inputs += keyResultWeight[kr] > 0 ? 1 : 0;
+                }
+            }
+
+            if ((sources[node] & InputSources.Aligned) != 0)
+            {
+                inputs += alignedStart[node + 1] - alignedStart[node];
+            }
+
+            start[node + 1] = start[node] + inputs;
+        }
+
+        var nodes = new int[start[count]];
+        var weights = new double[start[count]];
+        for (var node = 0; node < count; node++)
+        {
+            var at = start[node];
+            if ((sources[node] & InputSources.OwnKeyResults) != 0)
+            {
+                for (var kr = node + 1; kr < count && ObjectiveOf[kr] == node; kr++)
+                {
+                    if (keyResultWeight[kr] > 0)
                     {
-                        if (KeyResults[kr]!.Weight > 0)
-                        {
-                            nodes.Add(kr);
-                            weights.Add(KeyResults[kr]!.Weight);
-                        }
+                        nodes[at] = kr;
+                        weights[at++] = keyResultWeight[kr];
                     }
                 }
-
-                if (objective.ProgressFrom != ProgressSource.KeyResults && incoming[node] is { } children)
-                {
-                    AddSorted(children, nodes, weights);
-                }
             }
-            else if (KeyResults[node]!.Kind == KeyResultKind.Rollup && incoming[node] is { } contributors)
+
+            if ((sources[node] & InputSources.Aligned) != 0)
             {
-                AddSorted(contributors, nodes, weights);
+                var aligned = alignedStart[node + 1] - alignedStart[node];
+                Array.Copy(alignedChild, alignedStart[node], nodes, at, aligned);
+                Array.Copy(alignedWeight, alignedStart[node], weights, at, aligned);
             }
         }
 
-        start[count] = nodes.Count;
-        return (start, [.. nodes], [.. weights]);
-    }
-
-    private static void AddSorted(List<(int Child, double Weight)> inputs, List<int> nodes, List<double> weights)
-    {
-        inputs.Sort((a, b) => a.Child.CompareTo(b.Child));
-        foreach (var (child, weight) in inputs)
-        {
-            nodes.Add(child);
-            weights.Add(weight);
-        }
+        return (start, nodes, weights);
     }
 
     private static (int[] Start, int[] Node) Reverse(int[] start, int[] inputs, int count)

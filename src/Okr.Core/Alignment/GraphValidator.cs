@@ -7,6 +7,10 @@ namespace Okr.Core;
 /// </summary>
 internal sealed class GraphValidator
 {
+    // Link targets while resolving: not found, or found but an objective where a key result is expected or vice versa.
+    private const int Unknown = -1;
+    private const int WrongKind = -2;
+
     private readonly TopologySpec _spec;
     private readonly List<OkrDiagnostic> _findings;
 
@@ -17,61 +21,78 @@ internal sealed class GraphValidator
     }
 
     /// <summary>Item index by id (first occurrence wins).</summary>
-    public Dictionary<string, int> ItemIndex { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, int> ItemIndex { get; private set; } = [];
 
-    /// <summary>Per item, per link: the target item index, or -1 when it does not resolve.</summary>
-    public int[][] LinkTargets { get; private set; } = [];
+    /// <summary>Per link (indexed like <see cref="TopologySpec.LinkTargetId"/>): the target item index, or -1 when it does not resolve.</summary>
+    public int[] LinkTarget { get; private set; } = [];
 
     /// <summary>Items children first (every item after all items that align to it and, for an objective, after its key results); null when there is a cycle.</summary>
     public int[]? TopologicalOrder { get; private set; }
 
-    public static GraphValidator Run(TopologySpec spec, List<OkrDiagnostic> findings)
+    /// <param name="spec">The items, links, owners and periods.</param>
+    /// <param name="findings">Where findings are added.</param>
+    /// <param name="itemIndex">
+    /// Optionally, every item id already indexed (built while the items were gathered); used only when it holds one
+    /// entry per item, else the ids are indexed again and the duplicates reported.
+    /// </param>
+    public static GraphValidator Run(TopologySpec spec, List<OkrDiagnostic> findings, Dictionary<string, int>? itemIndex = null)
     {
         var validator = new GraphValidator(spec, findings);
-        validator.Validate();
+        validator.Validate(itemIndex);
         return validator;
     }
 
-    private void Validate()
+    private void Validate(Dictionary<string, int>? itemIndex)
     {
         var periods = IndexIds(_spec.PeriodIds, "period");
-        var owners = IndexIds(_spec.Owners.Select(o => o.Id), "owner");
-        IndexItems();
+        var ownerIds = new List<string?>(_spec.Owners.Count);
+        foreach (var owner in _spec.Owners)
+        {
+            ownerIds.Add(owner.Id);
+        }
+
+        var owners = IndexIds(ownerIds, "owner");
+        if (itemIndex is not null && itemIndex.Count == _spec.ItemCount)
+        {
+            ItemIndex = itemIndex;
+        }
+        else
+        {
+            IndexItems();
+        }
+
         CheckOwners(owners);
         CheckObjectiveReferences(owners, periods);
         ResolveLinks();
         CheckSumContributors();
-        var edges = BuildEdges();
-        var cyclic = false;
-        ReportCycles(
-            edges,
-            _spec.Items.Count,
-            i => _spec.Items[i].Id ?? "?",
-            (i, message) =>
-            {
-                cyclic = true;
-                Add(OkrCodes.AlignmentCycle, _spec.Items[i].Id, message);
-            },
-            "Alignment cycle",
-            "Remove one of these alignments: progress must flow one way.");
-        TopologicalOrder = cyclic ? null : TopologicalSort(edges);
+
+        // Kahn's sort reaches every item exactly when there is no cycle: the (slower) cycle report runs only when it does not.
+        TopologicalOrder = TopologicalSort();
+        if (TopologicalOrder is null)
+        {
+            ReportCycles(
+                BuildEdges(),
+                _spec.ItemCount,
+                i => _spec.ItemId[i] ?? "?",
+                (i, message) => Add(OkrCodes.AlignmentCycle, _spec.ItemId[i], message),
+                "Alignment cycle",
+                "Remove one of these alignments: progress must flow one way.");
+        }
     }
 
     private void Add(string code, string? subject, string message) => _findings.Add(OkrDiagnostic.Error(code, subject, message));
 
-    private Dictionary<string, int> IndexIds(IEnumerable<string?> ids, string what)
+    private Dictionary<string, int> IndexIds(List<string?> ids, string what)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        var i = 0;
-        foreach (var id in ids)
+        var index = new Dictionary<string, int>(ids.Count, StringComparer.Ordinal);
+        HashSet<string>? reported = null;
+        for (var i = 0; i < ids.Count; i++)
         {
-            if (id is not null && !index.TryAdd(id, i) && reported.Add(id))
+            var id = ids[i];
+            if (id is not null && !index.TryAdd(id, i) && (reported ??= new(StringComparer.Ordinal)).Add(id))
             {
                 Add(OkrCodes.DuplicateId, id, $"The {what} id '{id}' is used more than once: give each {what} its own id.");
             }
-
-            i++;
         }
 
         return index;
@@ -79,15 +100,19 @@ internal sealed class GraphValidator
 
     private void IndexItems()
     {
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < _spec.Items.Count; i++)
+        var ids = _spec.ItemId;
+        var index = new Dictionary<string, int>(_spec.ItemCount, StringComparer.Ordinal);
+        HashSet<string>? reported = null;
+        for (var i = 0; i < _spec.ItemCount; i++)
         {
-            var id = _spec.Items[i].Id;
-            if (id is not null && !ItemIndex.TryAdd(id, i) && reported.Add(id))
+            var id = ids[i];
+            if (id is not null && !index.TryAdd(id, i) && (reported ??= new(StringComparer.Ordinal)).Add(id))
             {
                 Add(OkrCodes.DuplicateId, id, $"The id '{id}' is used more than once (objectives and key results share one set of ids): give each its own id.");
             }
         }
+
+        ItemIndex = index;
     }
 
     private void CheckOwners(Dictionary<string, int> owners)
@@ -117,149 +142,218 @@ internal sealed class GraphValidator
 
     private void CheckObjectiveReferences(Dictionary<string, int> owners, Dictionary<string, int> periods)
     {
-        foreach (var item in _spec.Items)
+        // Objectives mostly share a few owner and period strings: skip the lookup when the same string was just found.
+        string? knownOwner = null;
+        string? knownPeriod = null;
+        for (var item = 0; item < _spec.ItemCount; item++)
         {
-            if (!item.IsObjective)
+            if (!_spec.IsObjective(item))
             {
                 continue;
             }
 
-            if (item.OwnerId is not null && !owners.ContainsKey(item.OwnerId))
+            var id = _spec.ItemId[item];
+            var ownerId = _spec.OwnerId[item];
+            if (ownerId is not null && !ReferenceEquals(ownerId, knownOwner))
             {
-                Add(OkrCodes.UnknownReference, item.Id, $"Objective '{item.Id}' has owner '{item.OwnerId}', which is not an owner: add it to 'owners' or fix 'owner'.");
+                if (owners.ContainsKey(ownerId))
+                {
+                    knownOwner = ownerId;
+                }
+                else
+                {
+                    Add(OkrCodes.UnknownReference, id, $"Objective '{id}' has owner '{ownerId}', which is not an owner: add it to 'owners' or fix 'owner'.");
+                }
             }
 
-            if (item.PeriodId is not null && !periods.ContainsKey(item.PeriodId))
+            var periodId = _spec.PeriodId[item];
+            if (periodId is not null && !ReferenceEquals(periodId, knownPeriod))
             {
-                Add(OkrCodes.UnknownReference, item.Id, $"Objective '{item.Id}' has period '{item.PeriodId}', which is not a period: add it to 'periods' or fix 'period'.");
+                if (periods.ContainsKey(periodId))
+                {
+                    knownPeriod = periodId;
+                }
+                else
+                {
+                    Add(OkrCodes.UnknownReference, id, $"Objective '{id}' has period '{periodId}', which is not a period: add it to 'periods' or fix 'period'.");
+                }
             }
         }
     }
 
     private void ResolveLinks()
     {
-        LinkTargets = new int[_spec.Items.Count][];
-        for (var i = 0; i < _spec.Items.Count; i++)
+        var linkTarget = new int[_spec.LinkCount];
+        Resolve(linkTarget);
+
+        // Unresolved links are rare: their findings are worked out in a second pass, only when there are any.
+        if (linkTarget.AsSpan().IndexOfAnyInRange(int.MinValue, -1) >= 0)
         {
-            var item = _spec.Items[i];
-            var targets = new int[item.Links.Count];
-            for (var l = 0; l < item.Links.Count; l++)
+            ReportUnresolved(linkTarget);
+        }
+
+        LinkTarget = linkTarget;
+    }
+
+    /// <summary>Looks up every link: its target item, or <see cref="Unknown"/> or <see cref="WrongKind"/>.</summary>
+    private void Resolve(int[] linkTarget)
+    {
+        for (var l = 0; l < linkTarget.Length; l++)
+        {
+            linkTarget[l] = !ItemIndex.TryGetValue(_spec.LinkTargetId[l], out var target) ? Unknown
+                : _spec.IsObjective(target) != (_spec.LinkKind[l] == AlignmentTargetKind.Objective) ? WrongKind
+                : target;
+        }
+    }
+
+    /// <summary>Reports every link that did not resolve, in document order, and leaves -1 as its target.</summary>
+    private void ReportUnresolved(int[] linkTarget)
+    {
+        var linkStart = _spec.LinkStart;
+        for (var item = 0; item < _spec.ItemCount; item++)
+        {
+            for (var l = linkStart[item]; l < linkStart[item + 1]; l++)
             {
-                var link = item.Links[l];
-                var expected = link.TargetKind == AlignmentTargetKind.Objective ? "objective" : "keyResult";
-                targets[l] = -1;
-                if (!ItemIndex.TryGetValue(link.TargetId, out var target))
+                var targetId = _spec.LinkTargetId[l];
+                var expected = _spec.LinkKind[l] == AlignmentTargetKind.Objective ? "objective" : "keyResult";
+                if (linkTarget[l] == Unknown)
                 {
-                    Add(OkrCodes.UnknownReference, item.SubjectIn(_spec), $"{Describe(item)} aligns to {expected} '{link.TargetId}', which does not exist: fix the id or remove the link.");
+                    Add(OkrCodes.UnknownReference, _spec.SubjectOf(item), $"{Describe(item)} aligns to {expected} '{targetId}', which does not exist: fix the id or remove the link.");
                 }
-                else if (_spec.Items[target].IsObjective != (link.TargetKind == AlignmentTargetKind.Objective))
+                else if (linkTarget[l] == WrongKind)
                 {
-                    var actual = _spec.Items[target].IsObjective ? "an objective" : "a key result";
-                    var fix = _spec.Items[target].IsObjective ? "objective" : "keyResult";
-                    Add(OkrCodes.UnknownReference, item.SubjectIn(_spec), $"{Describe(item)} aligns to {{\"{expected}\": \"{link.TargetId}\"}}, but '{link.TargetId}' is {actual}: write {{\"{fix}\": \"{link.TargetId}\"}}.");
+                    var targetIsObjective = _spec.IsObjective(ItemIndex[targetId]);
+                    var actual = targetIsObjective ? "an objective" : "a key result";
+                    var fix = targetIsObjective ? "objective" : "keyResult";
+                    Add(OkrCodes.UnknownReference, _spec.SubjectOf(item), $"{Describe(item)} aligns to {{\"{expected}\": \"{targetId}\"}}, but '{targetId}' is {actual}: write {{\"{fix}\": \"{targetId}\"}}.");
                 }
                 else
                 {
-                    targets[l] = target;
+                    continue;
                 }
-            }
 
-            LinkTargets[i] = targets;
+                linkTarget[l] = -1;
+            }
         }
     }
 
     private void CheckSumContributors()
     {
-        for (var i = 0; i < _spec.Items.Count; i++)
+        var linkStart = _spec.LinkStart;
+        for (var item = 0; item < _spec.ItemCount; item++)
         {
-            var item = _spec.Items[i];
-            for (var l = 0; l < item.Links.Count; l++)
+            for (var l = linkStart[item]; l < linkStart[item + 1]; l++)
             {
-                var target = LinkTargets[i][l];
-                if (target < 0 || !_spec.Items[target].IsSumRollup)
+                var target = LinkTarget[l];
+                if (target < 0 || !_spec.IsSumRollup(target))
                 {
                     continue;
                 }
 
                 // A contributor whose kind or aggregate is unknown was already reported (OKR002); it is not judged again.
-                var summable = !item.IsObjective && (item.Kind is null || (item.IsRollup && item.Aggregate is null) || item.IsSumRollup || item.Kind is KeyResultKind.Increase
+                var kind = _spec.Kind[item];
+                var isObjective = _spec.IsObjective(item);
+                var isRollup = _spec.IsRollup(item);
+                var summable = !isObjective && (kind is null || (isRollup && _spec.Aggregate[item] is null) || _spec.IsSumRollup(item) || kind is KeyResultKind.Increase
                     or KeyResultKind.Decrease or KeyResultKind.AtLeast or KeyResultKind.AtMost or KeyResultKind.Within);
                 if (!summable)
                 {
-                    var sum = _spec.Items[target];
-                    var what = item.IsObjective ? "an objective" : $"a {(item.Kind is { } kind ? KeyResultKinds.ToName(kind) : "?")}{(item.IsRollup ? " (mean)" : string.Empty)} key result";
-                    Add(OkrCodes.InvalidKeyResult, sum.Id, $"Sum rollup '{sum.Id}' has contributor '{item.Id}', {what}: a sum adds current values, so only increase, decrease, atLeast, atMost, within or sum-rollup key results may align to it (use a mean rollup instead).");
+                    var sumId = _spec.ItemId[target];
+                    var what = isObjective ? "an objective" : $"a {(kind is { } known ? KeyResultKinds.ToName(known) : "?")}{(isRollup ? " (mean)" : string.Empty)} key result";
+                    Add(OkrCodes.InvalidKeyResult, sumId, $"Sum rollup '{sumId}' has contributor '{_spec.ItemId[item]}', {what}: a sum adds current values, so only increase, decrease, atLeast, atMost, within or sum-rollup key results may align to it (use a mean rollup instead).");
                 }
             }
         }
     }
 
-    private int[][] BuildEdges()
+    /// <summary>
+    /// Kahn's algorithm over child -> parent edges (a key result to its objective, then each resolved link):
+    /// children first, document order among ready items. Null when some item is never ready (a cycle).
+    /// </summary>
+    private int[]? TopologicalSort()
     {
-        var edges = new int[_spec.Items.Count][];
-        for (var i = 0; i < _spec.Items.Count; i++)
-        {
-            var item = _spec.Items[i];
-            var list = new List<int>(item.Links.Count + 1);
-            if (!item.IsObjective)
-            {
-                list.Add(item.ObjectiveItem);
-            }
-
-            foreach (var target in LinkTargets[i])
-            {
-                if (target >= 0)
-                {
-                    list.Add(target);
-                }
-            }
-
-            edges[i] = [.. list];
-        }
-
-        return edges;
-    }
-
-    private static string Describe(ItemSpec item) => item.IsObjective ? $"Objective '{item.Id}'" : $"Key result '{item.Id}'";
-
-    /// <summary>Kahn's algorithm over child -> parent edges: children first, document order among ready items.</summary>
-    private static int[] TopologicalSort(int[][] edges)
-    {
-        var count = edges.Length;
+        var count = _spec.ItemCount;
+        var objectiveItem = _spec.ObjectiveItem;
+        var linkStart = _spec.LinkStart;
+        var linkTarget = LinkTarget;
         var indegree = new int[count];
-        foreach (var targets in edges)
+        for (var item = 0; item < count; item++)
         {
-            foreach (var target in targets)
+            if (objectiveItem[item] >= 0)
             {
-                indegree[target]++;
+                indegree[objectiveItem[item]]++;
+            }
+
+            for (var l = linkStart[item]; l < linkStart[item + 1]; l++)
+            {
+                if (linkTarget[l] >= 0)
+                {
+                    indegree[linkTarget[l]]++;
+                }
             }
         }
 
         var order = new int[count];
         var head = 0;
         var tail = 0;
-        for (var i = 0; i < count; i++)
+        for (var item = 0; item < count; item++)
         {
-            if (indegree[i] == 0)
+            if (indegree[item] == 0)
             {
-                order[tail++] = i;
+                order[tail++] = item;
             }
         }
 
         while (head < tail)
         {
             var item = order[head++];
-            foreach (var target in edges[item])
+            var objective = objectiveItem[item];
+            if (objective >= 0 && --indegree[objective] == 0)
             {
-                if (--indegree[target] == 0)
+                order[tail++] = objective;
+            }
+
+            for (var l = linkStart[item]; l < linkStart[item + 1]; l++)
+            {
+                var target = linkTarget[l];
+                if (target >= 0 && --indegree[target] == 0)
                 {
                     order[tail++] = target;
                 }
             }
         }
 
-        return order;
+        return tail == count ? order : null;
     }
+
+    /// <summary>The child -> parent edges as adjacency lists, for the cycle report.</summary>
+    private int[][] BuildEdges()
+    {
+        var edges = new int[_spec.ItemCount][];
+        var linkStart = _spec.LinkStart;
+        for (var item = 0; item < _spec.ItemCount; item++)
+        {
+            var list = new List<int>(linkStart[item + 1] - linkStart[item] + 1);
+            if (!_spec.IsObjective(item))
+            {
+                list.Add(_spec.ObjectiveItem[item]);
+            }
+
+            for (var l = linkStart[item]; l < linkStart[item + 1]; l++)
+            {
+                if (LinkTarget[l] >= 0)
+                {
+                    list.Add(LinkTarget[l]);
+                }
+            }
+
+            edges[item] = [.. list];
+        }
+
+        return edges;
+    }
+
+    private string Describe(int item) => _spec.IsObjective(item) ? $"Objective '{_spec.ItemId[item]}'" : $"Key result '{_spec.ItemId[item]}'";
 
     /// <summary>
     /// Reports one finding per strongly connected component of two or more nodes and one per self-loop,

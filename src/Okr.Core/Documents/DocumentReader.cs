@@ -384,8 +384,7 @@ internal sealed class DocumentReader
         var progress = objective.Enum("progressFrom", ProgressNames);
         var links = ReadLinks(objective, forKeyResult: false);
 
-        var objectiveItem = _spec.Items.Count;
-        _spec.Items.Add(new ItemSpec(id, -1, owner, period, null, null, links.Specs));
+        var objectiveItem = _spec.AddObjective(id, owner, period, links.Specs);
         var keyResults = new List<KeyResult>();
         var index = 0;
         if (objective.Array("keyResults", required: false) is { } array)
@@ -525,7 +524,7 @@ internal sealed class DocumentReader
             kr.RejectUnknown(allowed, $" for kind '{KeyResultKinds.ToName(known)}'");
         }
 
-        _spec.Items.Add(new ItemSpec(id, objectiveItem, null, null, kind, definition?.Aggregate ?? AggregateOf(kr, kind), links.Specs));
+        _spec.AddKeyResult(id, objectiveItem, kind, definition?.Aggregate ?? AggregateOf(kr, kind), links.Specs);
 
         if (definitionComplete)
         {
