@@ -59,15 +59,15 @@ internal sealed class CompiledKeyResults
     /// <summary>Room after the last key for a vector read that starts at it.</summary>
     private const int KeyPadding = 16;
 
-    private CompiledKeyResults(int nodeCount, int checkInCount, int itemCount)
+    private CompiledKeyResults(NodeKind[] kinds, int[] checkInStart, int[] itemStart)
     {
-        Kind = new NodeKind[nodeCount];
-        CheckInStart = new int[nodeCount + 1];
-        CheckInKey = new int[checkInCount + KeyPadding];
-        CheckInAttainment = new double[checkInCount];
-        ItemStart = new int[nodeCount + 1];
-        ItemDay = new int[itemCount];
-        ItemWeight = new double[itemCount];
+        Kind = kinds;
+        CheckInStart = checkInStart;
+        CheckInKey = new int[checkInStart[^1] + KeyPadding];
+        CheckInAttainment = new double[checkInStart[^1]];
+        ItemStart = itemStart;
+        ItemDay = new int[itemStart[^1]];
+        ItemWeight = new double[itemStart[^1]];
     }
 
     public NodeKind[] Kind { get; }
@@ -106,51 +106,40 @@ internal sealed class CompiledKeyResults
 
     public static CompiledKeyResults From(KeyResult?[] keyResults)
     {
-        var checkIns = 0;
-        var items = 0;
-        foreach (var keyResult in keyResults)
+        // Two visits of the key result records, each shared by the cores (they are scattered in memory, so reading
+        // them costs more than the work): one counts, one fills. Between them, the counts become start positions.
+        var kinds = new NodeKind[keyResults.Length];
+        var checkInStart = new int[keyResults.Length + 1];
+        var itemStart = new int[keyResults.Length + 1];
+        Parallel.For(0, ChunkCount(keyResults.Length), chunk =>
         {
-            if (keyResult is not null)
+            foreach (var node in ChunkNodes(chunk, keyResults.Length))
             {
-                checkIns += keyResult.CheckIns.Count;
-                items += keyResult.Definition.Items.Count;
+                if (keyResults[node] is { } keyResult)
+                {
+                    kinds[node] = KindOf(keyResult.Definition);
+                    checkInStart[node + 1] = keyResult.CheckIns.Count;
+                    itemStart[node + 1] = keyResult.Definition.Items.Count;
+                }
             }
-        }
+        });
 
-        var table = new CompiledKeyResults(keyResults.Length, checkIns, items);
-        var checkIn = 0;
-        var item = 0;
         for (var node = 0; node < keyResults.Length; node++)
         {
-            table.CheckInStart[node] = checkIn;
-            table.ItemStart[node] = item;
-            if (keyResults[node] is { } keyResult)
-            {
-                table.Kind[node] = KindOf(keyResult.Definition);
-                foreach (var checklistItem in keyResult.Definition.Items)
-                {
-                    table.ItemDay[item] = checklistItem.DoneOn?.DayNumber ?? NotDone;
-                    table.ItemWeight[item] = checklistItem.Weight;
-                    item++;
-                }
-
-                checkIn += keyResult.CheckIns.Count;
-            }
+            checkInStart[node + 1] += checkInStart[node];
+            itemStart[node + 1] += itemStart[node];
         }
 
-        table.CheckInStart[keyResults.Length] = checkIn;
-        table.ItemStart[keyResults.Length] = item;
-
-        // Scoring every check-in is most of the compile time; key results are independent, so both cores share it.
-        Parallel.For(0, (keyResults.Length + ChunkSize - 1) / ChunkSize, chunk =>
+        var table = new CompiledKeyResults(kinds, checkInStart, itemStart);
+        Parallel.For(0, ChunkCount(keyResults.Length), chunk =>
         {
-            var end = Math.Min(keyResults.Length, (chunk + 1) * ChunkSize);
             var sortKeys = new long[16];
-            for (var node = chunk * ChunkSize; node < end; node++)
+            foreach (var node in ChunkNodes(chunk, keyResults.Length))
             {
-                if (keyResults[node] is { } keyResult && keyResult.CheckIns.Count > 0)
+                if (keyResults[node] is { } keyResult)
                 {
                     table.CompileCheckIns(node, keyResult, ref sortKeys);
+                    table.CompileItems(node, keyResult.Definition.Items.AsSpan());
                 }
             }
         });
@@ -158,11 +147,31 @@ internal sealed class CompiledKeyResults
         return table;
     }
 
+    private static int ChunkCount(int nodes) => (nodes + ChunkSize - 1) / ChunkSize;
+
+    private static IEnumerable<int> ChunkNodes(int chunk, int nodes) => Enumerable.Range(chunk * ChunkSize, Math.Min(nodes, (chunk + 1) * ChunkSize) - (chunk * ChunkSize));
+
+    private void CompileItems(int node, ReadOnlySpan<ChecklistItem> items)
+    {
+        var item = ItemStart[node];
+        foreach (var checklistItem in items)
+        {
+            ItemDay[item] = checklistItem.DoneOn?.DayNumber ?? NotDone;
+            ItemWeight[item] = checklistItem.Weight;
+            item++;
+        }
+    }
+
     private const int ChunkSize = 16_384;
 
     private void CompileCheckIns(int node, KeyResult keyResult, ref long[] sortKeys)
     {
         var source = keyResult.CheckIns.AsSpan();
+        if (source.IsEmpty)
+        {
+            return;
+        }
+
         var keys = SortByDay(source, ref sortKeys);
         var definition = keyResult.Definition;
         var kind = Kind[node];
@@ -171,11 +180,58 @@ internal sealed class CompiledKeyResults
         foreach (var key in keys)
         {
             var checkIn = source[(int)(key & 0xFFFF_FFFF)];
-            CheckInKey[position] = (checkIn.At.DayNumber << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
-            CheckInAttainment[position] = KeyResultScorer.Measure(kind, first, second, checkIn.Value).Attainment.GetValueOrDefault();
-            position++;
+            CheckInKey[position++] = (checkIn.At.DayNumber << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
+        }
+
+        if (kind == NodeKind.Ratio && TryScoreRatios(source, keys, first, second, CheckInAttainment.AsSpan(CheckInStart[node], source.Length)))
+        {
+            return;
+        }
+
+        position = CheckInStart[node];
+        foreach (var key in keys)
+        {
+            CheckInAttainment[position++] = KeyResultScorer.Measure(kind, first, second, source[(int)(key & 0xFFFF_FFFF)].Value).Attainment.GetValueOrDefault();
         }
     }
+
+    /// <summary>
+    /// An increase's or decrease's attainment for every check-in, without decimal arithmetic, when the baseline, the
+    /// target and every value are integers below 2^53 at one decimal scale (the largest of theirs), and so are the
+    /// differences: then each attainment is one IEEE division of exactly represented integers, the correctly rounded
+    /// exact quotient, which is what <see cref="ScoreMath.Attainment"/> gives (it takes the same path at a scale no
+    /// larger). Returns false otherwise, and the caller scores each check-in on its own.
+    /// </summary>
+    private static bool TryScoreRatios(ReadOnlySpan<CheckIn> checkIns, ReadOnlySpan<long> order, decimal baseline, decimal target, Span<double> attainments)
+    {
+        int scale = Math.Max(baseline.Scale, target.Scale);
+        foreach (var checkIn in checkIns)
+        {
+            scale = Math.Max(scale, checkIn.Value.Scale);
+        }
+
+        if (!ScoreMath.TryScaledInteger(baseline, scale, out var b) || !ScoreMath.TryScaledInteger(target, scale, out var t)
+            || t == b || Math.Abs(t - b) > MaxExactInteger)
+        {
+            return false;
+        }
+
+        double span = t - b;
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (!ScoreMath.TryScaledInteger(checkIns[(int)(order[i] & 0xFFFF_FFFF)].Value, scale, out var value) || Math.Abs(value - b) > MaxExactInteger)
+            {
+                return false;
+            }
+
+            attainments[i] = ScoreMath.Normalize((value - b) / span);
+        }
+
+        return true;
+    }
+
+    /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
+    private const long MaxExactInteger = (1L << 53) - 1;
 
     /// <summary>
     /// The check-ins in evaluation order, (day, document order): the low half of each returned key is the check-in's

@@ -186,10 +186,25 @@ public static class ScoreMath
         return true;
     }
 
+    /// <summary>
+    /// <paramref name="value"/> times 10^<paramref name="scale"/> as an integer below 2^53 in magnitude, when it is one
+    /// (<paramref name="scale"/> at least the value's own scale).
+    /// </summary>
+    /// <param name="value">The decimal.</param>
+    /// <param name="scale">The decimal scale to express it at.</param>
+    /// <param name="integer">The scaled integer.</param>
+    internal static bool TryScaledInteger(decimal value, int scale, out long integer)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        integer = 0;
+        return bits[2] == 0 && TryInteger(bits, scale, out integer);
+    }
+
     /// <summary>Multiplies <paramref name="mantissa"/> by 10^<paramref name="digits"/> when the product stays below 2^53.</summary>
     private static bool TryScaleUp(ref ulong mantissa, int digits)
     {
-        if (digits >= ExactPowersOfTenInteger.Length || mantissa > MaxExactMantissa / ExactPowersOfTenInteger[digits])
+        if ((uint)digits >= (uint)ExactPowersOfTenInteger.Length || mantissa > MaxExactMantissa / ExactPowersOfTenInteger[digits])
         {
             return false;
         }

@@ -60,6 +60,39 @@ public class CompiledKeyResultsTests
     }
 
     [Fact]
+    public void CheckInAttainment_IncreaseAndDecreaseOfManyScales_SameAsTheRecordsScore()
+    {
+        // Values of 0 to 6 decimals, some with mantissas near or past 2^53 (the exact one-division path does not
+        // apply to those: the key result falls back to scoring each check-in on its own).
+        var random = new Random(8);
+        decimal Value() => random.Next(5) switch
+        {
+            0 => (decimal)random.NextInt64(-9_007_199_254_740_991, 9_007_199_254_740_991) / (decimal)Math.Pow(10, random.Next(0, 4)),
+            1 => 79_228_162_514_264_337_593_543m / (random.Next(1, 9) * 7m),
+            _ => random.Next(-100_000, 100_000) / (decimal)Math.Pow(10, random.Next(0, 7)),
+        };
+
+        var day = new DateOnly(2026, 10, 5);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var (baseline, target) = (Value(), Value());
+            if (baseline == target)
+            {
+                continue;
+            }
+
+            var definition = target > baseline ? KeyResultDefinition.Increase(baseline, target) : KeyResultDefinition.Decrease(baseline, target);
+            var values = Enumerable.Range(0, random.Next(1, 6)).Select(_ => Value()).ToArray();
+            var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [.. values.Select((v, k) => new CheckIn(day.AddDays(k), v))]);
+            var table = CompiledKeyResults.From([keyResult]);
+            for (var k = 0; k < values.Length; k++)
+            {
+                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.CheckInAttainment[k]);
+            }
+        }
+    }
+
+    [Fact]
     public void ChecklistShare_EqualsTheRecordsShare()
     {
         var definition = KeyResultDefinition.Checklist(
