@@ -47,6 +47,14 @@ internal sealed class DocumentReader
     /// <summary>Reads UTF-8 JSON (a byte-order mark is allowed). The set is null when any finding was made.</summary>
     public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8)
     {
+        // Most documents are valid: read those in one cheap pass, and only read the others with paths and messages.
+        if (FastDocumentReader.TryRead(utf8, out var fast))
+        {
+            var findings = new List<OkrDiagnostic>();
+            GraphValidator.Run(fast.Spec, findings);
+            return (findings.Count == 0 ? new OkrSet(fast.Periods, fast.Owners, fast.Objectives, fast.Settings) : null, findings);
+        }
+
         var reader = new DocumentReader();
         var set = reader.ReadDocument(utf8);
         return (reader._sink.Items.Count == 0 ? set : null, reader._sink.Items);
@@ -134,6 +142,20 @@ internal sealed class DocumentReader
         {
             read(item, $"{path}[{index++}]");
         }
+    }
+
+    /// <summary>Reads a <c>settings</c> object on its own (for <see cref="FastDocumentReader"/>); null when it has a finding.</summary>
+    internal static OkrSettings? ReadSettingsAlone(ReadOnlySpan<byte> utf8)
+    {
+        if (FirstBadEscape(utf8) is not null)
+        {
+            return null;
+        }
+
+        var reader = new DocumentReader();
+        using var document = JsonDocument.Parse(utf8.ToArray());
+        reader.ReadSettings(document.RootElement);
+        return reader._sink.Items.Count == 0 ? reader._settings : null;
     }
 
     private void ReadSettings(JsonElement element)

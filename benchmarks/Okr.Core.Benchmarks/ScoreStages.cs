@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using Okr.Core.Documents;
+using Okr.Core.Validation;
+
+namespace Okr.Core.Benchmarks;
+
+/// <summary>
+/// <c>score-stages FILE YYYY-MM-DD [RUNS]</c>: one stopwatch timing per stage of <c>okr score --format json</c>
+/// (read, compile, evaluate, quality rules, report), for finding where the time goes. Not a benchmark.
+/// </summary>
+internal static class ScoreStages
+{
+    public static void Run(string[] args)
+    {
+        var path = args[0];
+        var asOf = DateOnly.ParseExact(args[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1;
+        for (var run = 0; run < runs; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var bytes = File.ReadAllBytes(path);
+            Report("file", clock);
+            Console.WriteLine($"fast path taken: {FastDocumentReader.TryRead(bytes, out _)}");
+            Report("fast read alone", clock);
+            var (set, findings) = DocumentReader.Read(bytes);
+            Report($"read ({findings.Count} findings)", clock);
+            if (set is null)
+            {
+                return;
+            }
+
+            var graph = AlignmentGraph.Build(set);
+            Report("compile", clock);
+            var evaluation = graph.Evaluate(asOf);
+            Report("evaluate", clock);
+            var validation = OkrValidator.Default.Validate(evaluation);
+            Report($"rules ({validation.Findings.Count} findings)", clock);
+            var analysis = new DocumentAnalysis(asOf, set, evaluation, validation.Findings);
+            var json = OkrReport.WriteUtf8(analysis);
+            Report($"report ({json.Length} bytes)", clock);
+            Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB");
+        }
+    }
+
+    private static void Report(string stage, Stopwatch clock)
+    {
+        Console.WriteLine($"{stage,-36}{clock.Elapsed.TotalMilliseconds,10:F0} ms");
+        clock.Restart();
+    }
+}
