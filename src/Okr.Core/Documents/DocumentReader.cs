@@ -55,6 +55,12 @@ internal sealed class DocumentReader
             return (findings.Count == 0 ? new OkrSet(fast.Periods, fast.Owners, fast.Objectives, fast.Settings) : null, findings);
         }
 
+        return ReadThoroughly(utf8);
+    }
+
+    /// <summary>Reads with a path and a message for every finding (what <see cref="Read"/> falls back to).</summary>
+    internal static (OkrSet? Set, List<OkrDiagnostic> Findings) ReadThoroughly(ReadOnlySpan<byte> utf8)
+    {
         var reader = new DocumentReader();
         var set = reader.ReadDocument(utf8);
         return (reader._sink.Items.Count == 0 ? set : null, reader._sink.Items);
@@ -421,7 +427,8 @@ internal sealed class DocumentReader
             }
         }
 
-        if (_sink.Items.Count == before)
+        // A blank owner or period is OKR004 (graph validation reports it); the model cannot hold it.
+        if (_sink.Items.Count == before && !string.IsNullOrWhiteSpace(owner) && !string.IsNullOrWhiteSpace(period))
         {
             _objectives.Add(new Objective(
                 id!,
