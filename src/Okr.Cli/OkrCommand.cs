@@ -186,6 +186,14 @@ internal static class OkrCommand
                 return false;
             }
 
+            if (stream.CanSeek && stream.Length > 0)
+            {
+                // One array of the file's size: a 400 MB document is not copied through a growing buffer.
+                bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length);
+                stream.ReadExactly(bytes);
+                return true;
+            }
+
             return TryCopy(stream, path, stderr, out bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
