@@ -20,8 +20,6 @@ internal static class ScoreStages
             var clock = Stopwatch.StartNew();
             var bytes = File.ReadAllBytes(path);
             Report("file", clock);
-            Console.WriteLine($"fast path taken: {FastDocumentReader.TryRead(bytes, out _)}");
-            Report("fast read alone", clock);
             var (set, findings) = DocumentReader.Read(bytes);
             Report($"read ({findings.Count} findings)", clock);
             if (set is null)
@@ -42,9 +40,13 @@ internal static class ScoreStages
         }
     }
 
+    private static TimeSpan _pauses;
+
     private static void Report(string stage, Stopwatch clock)
     {
-        Console.WriteLine($"{stage,-36}{clock.Elapsed.TotalMilliseconds,10:F0} ms");
+        var pauses = GC.GetTotalPauseDuration();
+        Console.WriteLine($"{stage,-36}{clock.Elapsed.TotalMilliseconds,10:F0} ms (GC pauses {(pauses - _pauses).TotalMilliseconds:F0} ms, gen2 {GC.CollectionCount(2)})");
+        _pauses = pauses;
         clock.Restart();
     }
 }

@@ -107,8 +107,7 @@ internal static class OkrCommand
         var analysis = OkrDocument.Analyze(bytes, asOf);
         if (parsed.Format == "json")
         {
-            var json = OkrReport.WriteUtf8(analysis, includeObjectives);
-            stdout.Write(json);
+            OkrReport.Write(analysis, stdout, includeObjectives);
             stdout.Write("\n"u8);
             stdout.Flush();
         }

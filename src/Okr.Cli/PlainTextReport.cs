@@ -74,11 +74,12 @@ internal static class PlainTextReport
             writer.Write($"OKRs as of {analysis.AsOf:yyyy-MM-dd}");
             writer.WriteLine();
             var titles = TextReport.Titles(set);
-            var objectives = evaluation.Objectives;
-            for (var o = 0; o < objectives.Count; o++)
+            // One objective's records at a time, not the whole evaluation's (Objectives keeps them all).
+            var nodes = evaluation.Graph.ObjectiveNodes;
+            for (var o = 0; o < nodes.Length; o++)
             {
-                var objective = objectives[o];
-                var lastObjective = o == objectives.Count - 1;
+                var objective = evaluation.ObjectiveAt(nodes[o]);
+                var lastObjective = o == nodes.Length - 1;
                 writer.Write(lastObjective ? "`-- " : "|-- ");
                 WriteLine(writer, objective.Id, titles[objective.Id], objective.Score, objective.Grade, objective.Status, $"pace {objective.Expected:0.00}");
                 for (var k = 0; k < objective.KeyResults.Count; k++)
