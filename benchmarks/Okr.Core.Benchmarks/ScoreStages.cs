@@ -20,6 +20,20 @@ internal static class ScoreStages
             var clock = Stopwatch.StartNew();
             var bytes = File.ReadAllBytes(path);
             Report("file", clock);
+            if (args.Length > 3 && args[3] == "tokens")
+            {
+                var tokens = new System.Text.Json.Utf8JsonReader(bytes);
+                long count = 0;
+                while (tokens.Read())
+                {
+                    count++;
+                }
+
+                Report($"tokens only ({count})", clock);
+                Console.WriteLine($"utf8 valid {System.Text.Unicode.Utf8.IsValid(bytes)}");
+                Report("utf8 check", clock);
+            }
+
             var (set, findings) = DocumentReader.Read(bytes);
             Report($"read ({findings.Count} findings)", clock);
             if (set is null)
@@ -33,6 +47,21 @@ internal static class ScoreStages
             Report("evaluate", clock);
             var validation = OkrValidator.Default.Validate(evaluation);
             Report($"rules ({validation.Findings.Count} findings)", clock);
+            if (run == runs - 1)
+            {
+                // Each rule on its own, after the timed run.
+                var context = new OkrRuleContext(evaluation);
+                foreach (var rule in OkrValidator.DefaultRules)
+                {
+                    var count = 0;
+                    var ruleClock = Stopwatch.StartNew();
+                    rule.Check(context, (_, _) => count++);
+                    Console.WriteLine($"  {rule.Descriptor.Code} {ruleClock.Elapsed.TotalMilliseconds,8:F0} ms {count,8} findings");
+                }
+
+                clock.Restart();
+            }
+
             var analysis = new DocumentAnalysis(asOf, set, evaluation, validation.Findings);
             var json = OkrReport.WriteUtf8(analysis);
             Report($"report ({json.Length} bytes)", clock);
