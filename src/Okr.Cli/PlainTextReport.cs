@@ -165,6 +165,14 @@ internal static class PlainTextReport
             return false;
         }
 
+        // The common case, checked with vectorised searches: printable ASCII with at most one colon.
+        var span = text.AsSpan();
+        var firstColon = span.IndexOf(':');
+        if (span.IndexOfAnyExceptInRange(' ', '~') < 0 && (firstColon < 0 || span[(firstColon + 1)..].IndexOf(':') < 0))
+        {
+            return true;
+        }
+
         var colon = -1;
         for (var i = 0; i < text.Length; i++)
         {

@@ -124,7 +124,7 @@ internal static class TextReport
 
     internal static Dictionary<string, string> Titles(OkrSet set)
     {
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(set.Objectives.Count + set.Objectives.Sum(o => o.KeyResults.Count), StringComparer.Ordinal);
         foreach (var objective in set.Objectives)
         {
             titles.TryAdd(objective.Id, objective.Title);
