@@ -85,15 +85,15 @@ internal sealed class FastDocumentReader
     {
         Expect(json.Read() && json.TokenType == JsonTokenType.StartObject);
         var seen = 0;
-        while (NextMember(ref json))
+        while (NextMember(ref json, out var name))
         {
-            if (json.ValueTextEquals("schema"u8))
+            if (name.SequenceEqual("schema"u8))
             {
                 Mark(ref seen, 1);
                 Read(ref json);
                 Expect(json.TokenType == JsonTokenType.String && json.ValueTextEquals("okr/v1"u8));
             }
-            else if (json.ValueTextEquals("settings"u8))
+            else if (name.SequenceEqual("settings"u8))
             {
                 Mark(ref seen, 2);
                 Read(ref json);
@@ -108,17 +108,17 @@ internal sealed class FastDocumentReader
                     _settings = settings!;
                 }
             }
-            else if (json.ValueTextEquals("periods"u8))
+            else if (name.SequenceEqual("periods"u8))
             {
                 Mark(ref seen, 4);
                 ReadArray(ref json, ReadPeriod);
             }
-            else if (json.ValueTextEquals("owners"u8))
+            else if (name.SequenceEqual("owners"u8))
             {
                 Mark(ref seen, 8);
                 ReadArray(ref json, ReadOwner);
             }
-            else if (json.ValueTextEquals("objectives"u8))
+            else if (name.SequenceEqual("objectives"u8))
             {
                 Mark(ref seen, 16);
                 ReadArray(ref json, ReadObjective);
@@ -152,19 +152,19 @@ internal sealed class FastDocumentReader
         string? id = null;
         DateOnly start = default, end = default;
         var seen = 0;
-        while (NextMember(ref json))
+        while (NextMember(ref json, out var name))
         {
-            if (json.ValueTextEquals("id"u8))
+            if (name.SequenceEqual("id"u8))
             {
                 Mark(ref seen, Id);
                 id = Text(ref json, DocumentReader.MaxIdLength);
             }
-            else if (json.ValueTextEquals("start"u8))
+            else if (name.SequenceEqual("start"u8))
             {
                 Mark(ref seen, 2);
                 start = Date(ref json);
             }
-            else if (json.ValueTextEquals("end"u8))
+            else if (name.SequenceEqual("end"u8))
             {
                 Mark(ref seen, 4);
                 end = Date(ref json);
@@ -182,21 +182,21 @@ internal sealed class FastDocumentReader
 
     private void ReadOwner(ref Utf8JsonReader json)
     {
-        string? id = null, name = null, parent = null;
+        string? id = null, displayName = null, parent = null;
         var seen = 0;
-        while (NextMember(ref json))
+        while (NextMember(ref json, out var name))
         {
-            if (json.ValueTextEquals("id"u8))
+            if (name.SequenceEqual("id"u8))
             {
                 Mark(ref seen, Id);
                 id = Text(ref json, DocumentReader.MaxIdLength);
             }
-            else if (json.ValueTextEquals("name"u8))
+            else if (name.SequenceEqual("name"u8))
             {
                 Mark(ref seen, 2);
-                name = OptionalString(ref json);
+                displayName = OptionalString(ref json);
             }
-            else if (json.ValueTextEquals("parent"u8))
+            else if (name.SequenceEqual("parent"u8))
             {
                 Mark(ref seen, 4);
                 parent = OptionalString(ref json);
@@ -209,7 +209,7 @@ internal sealed class FastDocumentReader
 
         Expect(id is not null);
         _spec.Owners.Add(new OwnerSpec(id, parent));
-        _owners.Add(new Owner(id!, name, parent));
+        _owners.Add(new Owner(id!, displayName, parent));
     }
 
     private void ReadObjective(ref Utf8JsonReader json)
@@ -221,44 +221,44 @@ internal sealed class FastDocumentReader
         _keyResultSpecs.Clear();
         _keyResults.Clear();
         var seen = 0;
-        while (NextMember(ref json))
+        while (NextMember(ref json, out var name))
         {
-            if (json.ValueTextEquals("id"u8))
+            if (name.SequenceEqual("id"u8))
             {
                 Mark(ref seen, Id);
                 id = Text(ref json, DocumentReader.MaxIdLength);
             }
-            else if (json.ValueTextEquals("title"u8))
+            else if (name.SequenceEqual("title"u8))
             {
                 Mark(ref seen, Title);
                 title = Text(ref json, DocumentReader.MaxTitleLength);
             }
-            else if (json.ValueTextEquals("owner"u8))
+            else if (name.SequenceEqual("owner"u8))
             {
                 Mark(ref seen, 4);
                 owner = OptionalString(ref json);
             }
-            else if (json.ValueTextEquals("period"u8))
+            else if (name.SequenceEqual("period"u8))
             {
                 Mark(ref seen, 8);
                 period = OptionalString(ref json);
             }
-            else if (json.ValueTextEquals("commitment"u8))
+            else if (name.SequenceEqual("commitment"u8))
             {
                 Mark(ref seen, 16);
                 commitment = Choice(ref json, CommitmentNames);
             }
-            else if (json.ValueTextEquals("progressFrom"u8))
+            else if (name.SequenceEqual("progressFrom"u8))
             {
                 Mark(ref seen, 32);
                 progress = Choice(ref json, ProgressNames);
             }
-            else if (json.ValueTextEquals("alignsTo"u8))
+            else if (name.SequenceEqual("alignsTo"u8))
             {
                 Mark(ref seen, 64);
                 links = ReadLinks(ref json, forKeyResult: false);
             }
-            else if (json.ValueTextEquals("keyResults"u8))
+            else if (name.SequenceEqual("keyResults"u8))
             {
                 Mark(ref seen, 128);
                 Read(ref json);
@@ -296,70 +296,70 @@ internal sealed class FastDocumentReader
         _checkIns.Clear();
         var seen = 0;
         var given = 0;
-        while (NextMember(ref json))
+        while (NextMember(ref json, out var name))
         {
             // Record which non-null members were given: a null optional member counts as absent.
-            if (json.ValueTextEquals("id"u8))
+            if (name.SequenceEqual("id"u8))
             {
                 Mark(ref seen, Id);
                 id = Text(ref json, DocumentReader.MaxIdLength);
             }
-            else if (json.ValueTextEquals("title"u8))
+            else if (name.SequenceEqual("title"u8))
             {
                 Mark(ref seen, Title);
                 title = Text(ref json, DocumentReader.MaxTitleLength);
             }
-            else if (json.ValueTextEquals("kind"u8))
+            else if (name.SequenceEqual("kind"u8))
             {
                 Mark(ref seen, Kind);
                 kind = Choice(ref json, KindNames);
             }
-            else if (json.ValueTextEquals("weight"u8))
+            else if (name.SequenceEqual("weight"u8))
             {
                 Mark(ref seen, Weight);
                 weight = OptionalWeight(ref json);
             }
-            else if (json.ValueTextEquals("checkIns"u8))
+            else if (name.SequenceEqual("checkIns"u8))
             {
                 Mark(ref seen, CheckIns);
                 ReadCheckIns(ref json);
             }
-            else if (json.ValueTextEquals("alignsTo"u8))
+            else if (name.SequenceEqual("alignsTo"u8))
             {
                 Mark(ref seen, AlignsTo);
                 links = ReadLinks(ref json, forKeyResult: true);
             }
-            else if (json.ValueTextEquals("baseline"u8))
+            else if (name.SequenceEqual("baseline"u8))
             {
                 Mark(ref seen, Baseline);
                 given |= Measured(ref json, ref baseline) ? Baseline : 0;
             }
-            else if (json.ValueTextEquals("target"u8))
+            else if (name.SequenceEqual("target"u8))
             {
                 Mark(ref seen, Target);
                 given |= Measured(ref json, ref target) ? Target : 0;
             }
-            else if (json.ValueTextEquals("threshold"u8))
+            else if (name.SequenceEqual("threshold"u8))
             {
                 Mark(ref seen, Threshold);
                 given |= Measured(ref json, ref threshold) ? Threshold : 0;
             }
-            else if (json.ValueTextEquals("min"u8))
+            else if (name.SequenceEqual("min"u8))
             {
                 Mark(ref seen, Min);
                 given |= Measured(ref json, ref min) ? Min : 0;
             }
-            else if (json.ValueTextEquals("max"u8))
+            else if (name.SequenceEqual("max"u8))
             {
                 Mark(ref seen, Max);
                 given |= Measured(ref json, ref max) ? Max : 0;
             }
-            else if (json.ValueTextEquals("items"u8))
+            else if (name.SequenceEqual("items"u8))
             {
                 Mark(ref seen, Items);
                 items = ReadChecklistItems(ref json);
             }
-            else if (json.ValueTextEquals("aggregate"u8))
+            else if (name.SequenceEqual("aggregate"u8))
             {
                 Mark(ref seen, Aggregate);
                 aggregate = Choice(ref json, AggregateNames);
@@ -412,24 +412,24 @@ internal sealed class FastDocumentReader
             string? note = null;
             var seen = 0;
             var given = 0;
-            while (NextMember(ref json))
+            while (NextMember(ref json, out var name))
             {
-                if (json.ValueTextEquals("at"u8))
+                if (name.SequenceEqual("at"u8))
                 {
                     Mark(ref seen, 1);
                     at = Date(ref json);
                 }
-                else if (json.ValueTextEquals("value"u8))
+                else if (name.SequenceEqual("value"u8))
                 {
                     Mark(ref seen, 2);
                     given |= Measured(ref json, ref value) ? 2 : 0;
                 }
-                else if (json.ValueTextEquals("confidence"u8))
+                else if (name.SequenceEqual("confidence"u8))
                 {
                     Mark(ref seen, 4);
                     confidence = Confidence(ref json);
                 }
-                else if (json.ValueTextEquals("note"u8))
+                else if (name.SequenceEqual("note"u8))
                 {
                     Mark(ref seen, 8);
                     note = OptionalString(ref json);
@@ -461,20 +461,20 @@ internal sealed class FastDocumentReader
             double weight = 1;
             DateOnly? doneOn = null;
             var seen = 0;
-            while (NextMember(ref json))
+            while (NextMember(ref json, out var name))
             {
-                if (json.ValueTextEquals("title"u8))
+                if (name.SequenceEqual("title"u8))
                 {
                     Mark(ref seen, 1);
                     title = OptionalString(ref json);
                     Expect(title is not { Length: > DocumentReader.MaxTitleLength });
                 }
-                else if (json.ValueTextEquals("weight"u8))
+                else if (name.SequenceEqual("weight"u8))
                 {
                     Mark(ref seen, 2);
                     weight = OptionalWeight(ref json);
                 }
-                else if (json.ValueTextEquals("doneOn"u8))
+                else if (name.SequenceEqual("doneOn"u8))
                 {
                     Mark(ref seen, 4);
                     Read(ref json);
@@ -509,19 +509,19 @@ internal sealed class FastDocumentReader
             string? objective = null, keyResult = null;
             double weight = 1;
             var seen = 0;
-            while (NextMember(ref json))
+            while (NextMember(ref json, out var name))
             {
-                if (!forKeyResult && json.ValueTextEquals("objective"u8))
+                if (!forKeyResult && name.SequenceEqual("objective"u8))
                 {
                     Mark(ref seen, 1);
                     objective = OptionalString(ref json);
                 }
-                else if (json.ValueTextEquals("keyResult"u8))
+                else if (name.SequenceEqual("keyResult"u8))
                 {
                     Mark(ref seen, 2);
                     keyResult = OptionalString(ref json);
                 }
-                else if (json.ValueTextEquals("weight"u8))
+                else if (name.SequenceEqual("weight"u8))
                 {
                     Mark(ref seen, 4);
                     weight = OptionalWeight(ref json);
@@ -548,16 +548,19 @@ internal sealed class FastDocumentReader
         return ([.. _linkSpecs], [.. _links]);
     }
 
-    /// <summary>Moves to the next member name of the current object; false at its end.</summary>
-    private static bool NextMember(ref Utf8JsonReader json)
+    /// <summary>Moves to the next member of the current object and gives its name; false at its end.</summary>
+    private static bool NextMember(ref Utf8JsonReader json, out ReadOnlySpan<byte> name)
     {
         Read(ref json);
+        name = default;
         if (json.TokenType == JsonTokenType.EndObject)
         {
             return false;
         }
 
-        Expect(json.TokenType == JsonTokenType.PropertyName);
+        // An escaped name ("\u0069d") is rare enough to leave to the thorough reader.
+        Expect(json.TokenType == JsonTokenType.PropertyName && !json.ValueIsEscaped);
+        name = json.ValueSpan;
         return true;
     }
 
