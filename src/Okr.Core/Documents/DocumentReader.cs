@@ -45,13 +45,23 @@ internal sealed class DocumentReader
     }
 
     /// <summary>Reads UTF-8 JSON (a byte-order mark is allowed). The set is null when any finding was made.</summary>
-    public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The document.</param>
+    /// <param name="checkGraph">
+    /// False when the caller compiles the set straight away: compiling reports the same OKR003/004/006/008 findings, so a
+    /// document read by the fast path is not checked twice. (The thorough path always checks: it must report them
+    /// together with its own findings.)
+    /// </param>
+    public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8, bool checkGraph = true)
     {
         // Most documents are valid: read those in one cheap pass, and only read the others with paths and messages.
         if (FastDocumentReader.TryRead(utf8, out var fast))
         {
             var findings = new List<OkrDiagnostic>();
-            GraphValidator.Run(fast.Spec, findings);
+            if (checkGraph)
+            {
+                GraphValidator.Run(fast.Spec, findings);
+            }
+
             return (findings.Count == 0 ? new OkrSet(fast.Periods, fast.Owners, fast.Objectives, fast.Settings) : null, findings);
         }
 

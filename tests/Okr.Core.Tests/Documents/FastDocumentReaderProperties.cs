@@ -76,6 +76,44 @@ public sealed class FastDocumentReaderProperties
         AssertSameAsThorough(Encoding.UTF8.GetBytes(json));
     }
 
+    [Property(MaxTest = 1000)]
+    public void Analyze_DamagedDocument_SameFindingsAsThoroughReader(DamagedDocument damaged) => AssertAnalysisAsThorough(damaged.Bytes);
+
+    [Theory]
+    [InlineData("\"alignsTo\": [{\"objective\": \"o2\"}]")]
+    [InlineData("\"alignsTo\": [{\"objective\": \"o\"}]")]
+    [InlineData("\"alignsTo\": [{\"keyResult\": \"nowhere\"}]")]
+    [InlineData("\"alignsTo\": [{\"objective\": \"kb\"}]")]
+    [InlineData("\"alignsTo\": []")]
+    public void Analyze_GraphProblem_SameFindingsAsThoroughReader(string members)
+    {
+        var json = $$"""
+            {"schema": "okr/v1", "periods": [{"id": "q", "start": "2026-10-01", "end": "2026-12-31"}], "owners": [{"id": "t", "parent": "nobody"}],
+             "objectives": [
+               {"id": "o", "title": "T", "owner": "t", "period": "q", {{members}}, "keyResults": [{"id": "ka", "title": "A", "kind": "milestone"}]},
+               {"id": "o2", "title": "U", "owner": "t", "period": "q", "progressFrom": "both", "alignsTo": [{"keyResult": "ka"}],
+                "keyResults": [{"id": "kb", "title": "B", "kind": "rollup", "aggregate": "sum", "baseline": 0, "target": 1}, {"id": "ka", "title": "dup", "kind": "milestone"}]}]}
+            """;
+        AssertAnalysisAsThorough(Encoding.UTF8.GetBytes(json));
+    }
+
+    private static void AssertAnalysisAsThorough(byte[] utf8)
+    {
+        var analysis = OkrDocument.Analyze(utf8, new DateOnly(2026, 11, 15));
+        var (_, expectedFindings) = DocumentReader.ReadThoroughly(utf8);
+
+        if (expectedFindings.Count > 0)
+        {
+            Assert.Equal(expectedFindings, analysis.Diagnostics);
+            Assert.Null(analysis.Set);
+            Assert.Null(analysis.Evaluation);
+        }
+        else
+        {
+            Assert.NotNull(analysis.Evaluation);
+        }
+    }
+
     private static void AssertSameAsThorough(byte[] utf8)
     {
         var (set, findings) = DocumentReader.Read(utf8);
