@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Okr.Core;
@@ -21,6 +22,8 @@ internal static class PlainTextReport
     private const int MaxIdLength = 200;
     private const int MaxTitleLength = 500;
     private const int MaxMessageLength = 1500;
+
+    private static readonly SearchValues<char> PrintableAscii = SearchValues.Create(string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
 
     private static readonly string[] Bars = [.. Enumerable.Range(0, BarWidth + 1).Select(filled => new string('#', filled) + new string('.', BarWidth - filled))];
 
@@ -168,7 +171,7 @@ internal static class PlainTextReport
         // The common case, checked with vectorised searches: printable ASCII with at most one colon.
         var span = text.AsSpan();
         var firstColon = span.IndexOf(':');
-        if (span.IndexOfAnyExceptInRange(' ', '~') < 0 && (firstColon < 0 || span[(firstColon + 1)..].IndexOf(':') < 0))
+        if (span.IndexOfAnyExcept(PrintableAscii) < 0 && (firstColon < 0 || span[(firstColon + 1)..].IndexOf(':') < 0))
         {
             return true;
         }
