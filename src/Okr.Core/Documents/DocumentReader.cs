@@ -54,12 +54,12 @@ internal sealed class DocumentReader
     public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8, bool checkGraph = true)
     {
         // Most documents are valid: read those in one cheap pass, and only read the others with paths and messages.
-        if (FastDocumentReader.TryRead(utf8, out var fast))
+        if (FastDocumentReader.TryRead(utf8, withTopology: checkGraph, out var fast))
         {
             var findings = new List<OkrDiagnostic>();
             if (checkGraph)
             {
-                GraphValidator.Run(fast.Spec, findings);
+                GraphValidator.Run(fast.Spec!, findings);
             }
 
             return (findings.Count == 0 ? new OkrSet(fast.Periods, fast.Owners, fast.Objectives, fast.Settings) : null, findings);

@@ -23,7 +23,8 @@ internal sealed class FastDocumentReader
     private static readonly byte[][] ProgressNames = [.. "keyResults children both".Split(' ').Select(Encoding.UTF8.GetBytes)];
     private static readonly byte[][] AggregateNames = [.. "mean sum".Split(' ').Select(Encoding.UTF8.GetBytes)];
 
-    private readonly TopologySpec _spec = new();
+    // The topology is only needed to check the graph; a caller that compiles right away checks it there.
+    private readonly TopologySpec? _spec;
     private readonly List<Period> _periods = [];
     private readonly List<Owner> _owners = [];
     private readonly List<Objective> _objectives = [];
@@ -33,10 +34,9 @@ internal sealed class FastDocumentReader
     private readonly List<LinkSpec> _linkSpecs = [];
     private readonly List<AlignmentLink> _links = [];
     private OkrSettings _settings = OkrSettings.Default;
+    private int _items;
 
-    private FastDocumentReader()
-    {
-    }
+    private FastDocumentReader(bool withTopology) => _spec = withTopology ? new() : null;
 
     /// <summary>Thrown (and caught below) where the thorough reader would report something.</summary>
     private sealed class GiveUpException : Exception
@@ -44,7 +44,7 @@ internal sealed class FastDocumentReader
     }
 
     /// <summary>Reads a document without findings (before graph validation); false when the thorough reader must read it.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> utf8, out (List<Period> Periods, List<Owner> Owners, List<Objective> Objectives, OkrSettings Settings, TopologySpec Spec) result)
+    public static bool TryRead(ReadOnlySpan<byte> utf8, bool withTopology, out (List<Period> Periods, List<Owner> Owners, List<Objective> Objectives, OkrSettings Settings, TopologySpec? Spec) result)
     {
         result = default;
         if (utf8.StartsWith("\uFEFF"u8))
@@ -57,7 +57,7 @@ internal sealed class FastDocumentReader
             return false;
         }
 
-        var reader = new FastDocumentReader();
+        var reader = new FastDocumentReader(withTopology);
         try
         {
             var json = new Utf8JsonReader(utf8);
@@ -176,7 +176,7 @@ internal sealed class FastDocumentReader
         }
 
         Expect(seen == 7 && end >= start);
-        _spec.PeriodIds.Add(id);
+        _spec?.PeriodIds.Add(id);
         _periods.Add(Period.Create(id!, start, end));
     }
 
@@ -208,7 +208,7 @@ internal sealed class FastDocumentReader
         }
 
         Expect(id is not null);
-        _spec.Owners.Add(new OwnerSpec(id, parent));
+        _spec?.Owners.Add(new OwnerSpec(id, parent));
         _owners.Add(new Owner(id!, displayName, parent));
     }
 
@@ -217,7 +217,7 @@ internal sealed class FastDocumentReader
         string? id = null, title = null, owner = null, period = null;
         int? commitment = null, progress = null;
         (LinkSpec[] Specs, AlignmentLink[] Links) links = ([], []);
-        var objectiveItem = _spec.Items.Count;
+        var objectiveItem = _items;
         _keyResultSpecs.Clear();
         _keyResults.Clear();
         var seen = 0;
@@ -280,8 +280,9 @@ internal sealed class FastDocumentReader
         Expect(id is not null && title is not null && !string.IsNullOrWhiteSpace(owner) && !string.IsNullOrWhiteSpace(period));
 
         // The objective's item comes before its key results', whatever the member order.
-        _spec.Items.Add(new ItemSpec(id, -1, owner, period, null, null, links.Specs));
-        _spec.Items.AddRange(_keyResultSpecs);
+        _spec?.Items.Add(new ItemSpec(id, -1, owner, period, null, null, links.Specs));
+        _spec?.Items.AddRange(_keyResultSpecs);
+        _items += 1 + _keyResults.Count;
         _objectives.Add(new Objective(id!, title!, owner!, period!, _keyResults, (Commitment)(commitment ?? 0), (ProgressSource)(progress ?? 0), links.Links));
     }
 
@@ -389,8 +390,12 @@ internal sealed class FastDocumentReader
         };
         Expect(definition is not null && (seen & ~(KeyResultCommon | fields)) == 0 && ((given | (items is null ? 0 : Items) | (aggregate is null ? 0 : Aggregate)) & fields) == fields);
 
-        _keyResultSpecs.Add(new ItemSpec(id, objectiveItem, null, null, known, definition!.Aggregate, links.Specs));
-        var keyResult = KeyResult.TryCreate(id!, title!, definition, weight, _checkIns, links.Links);
+        if (_spec is not null)
+        {
+            _keyResultSpecs.Add(new ItemSpec(id, objectiveItem, null, null, known, definition!.Aggregate, links.Specs));
+        }
+
+        var keyResult = KeyResult.TryCreate(id!, title!, definition!, weight, _checkIns, links.Links);
         Expect(keyResult.IsT0);
         _keyResults.Add(keyResult.AsT0);
     }
@@ -536,12 +541,16 @@ internal sealed class FastDocumentReader
             Expect((objective is null) != (keyResult is null));
             var (kind, target) = objective is not null ? (AlignmentTargetKind.Objective, objective) : (AlignmentTargetKind.KeyResult, keyResult!);
             Expect(!string.IsNullOrWhiteSpace(target));
-            foreach (var earlier in _linkSpecs)
+            foreach (var earlier in _links)
             {
                 Expect(earlier.TargetKind != kind || !string.Equals(earlier.TargetId, target, StringComparison.Ordinal));
             }
 
-            _linkSpecs.Add(new LinkSpec(kind, target, weight));
+            if (_spec is not null)
+            {
+                _linkSpecs.Add(new LinkSpec(kind, target, weight));
+            }
+
             _links.Add(kind == AlignmentTargetKind.Objective ? AlignmentLink.ToObjective(target, weight) : AlignmentLink.ToKeyResult(target, weight));
         }
 

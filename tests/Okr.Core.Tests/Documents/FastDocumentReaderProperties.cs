@@ -16,7 +16,7 @@ public sealed class FastDocumentReaderProperties
     {
         var utf8 = OkrDocument.WriteUtf8(set);
 
-        Assert.True(FastDocumentReader.TryRead(utf8, out _));
+        Assert.True(FastDocumentReader.TryRead(utf8, withTopology: true, out _));
         AssertSameAsThorough(utf8);
     }
 
