@@ -12,6 +12,8 @@ switch (args)
         File.WriteAllBytes(path, OkrDocument.WriteUtf8(SyntheticOrganisation.Create(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture))));
         return;
 
+    case ["score-stages", .. var stageArgs]: ScoreStages.Run(stageArgs); return;
+
     // probe N: one stopwatch timing of each step, for profiling (BenchmarkDotNet gives the real numbers).
     case ["probe", var count]:
         Probe(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));

@@ -107,8 +107,7 @@ internal static class OkrCommand
         var analysis = OkrDocument.Analyze(bytes, asOf);
         if (parsed.Format == "json")
         {
-            var json = OkrReport.WriteUtf8(analysis, includeObjectives);
-            stdout.Write(json);
+            OkrReport.Write(analysis, stdout, includeObjectives);
             stdout.Write("\n"u8);
             stdout.Flush();
         }
@@ -184,6 +183,14 @@ internal static class OkrCommand
             {
                 stderr.WriteLine($"okr: '{path}' is {stream.Length / (1024 * 1024)} MiB; documents of more than {MaxFileBytes / (1024 * 1024)} MiB are not read.");
                 return false;
+            }
+
+            if (stream.CanSeek && stream.Length > 0)
+            {
+                // One array of the file's size: a 400 MB document is not copied through a growing buffer.
+                bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length);
+                stream.ReadExactly(bytes);
+                return true;
             }
 
             return TryCopy(stream, path, stderr, out bytes);

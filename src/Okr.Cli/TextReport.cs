@@ -18,6 +18,18 @@ internal static class TextReport
 
     public static void Write(DocumentAnalysis analysis, bool includeObjectives, Stream stdout, bool outputRedirected)
     {
+        if (outputRedirected && PlainTextReport.CanWrite(analysis, includeObjectives))
+        {
+            PlainTextReport.Write(analysis, includeObjectives, stdout);
+            return;
+        }
+
+        WriteWithSpectre(analysis, includeObjectives, stdout, outputRedirected);
+    }
+
+    /// <summary>Renders the report with Spectre.Console (a terminal, or redirected text that <see cref="PlainTextReport"/> leaves to it).</summary>
+    internal static void WriteWithSpectre(DocumentAnalysis analysis, bool includeObjectives, Stream stdout, bool outputRedirected)
+    {
         var console = CreateConsole(stdout, outputRedirected, out var writer);
         var unicode = !outputRedirected;
         if (includeObjectives && !analysis.HasErrors && analysis.Evaluation is { } evaluation && analysis.Set is { } set)
@@ -110,9 +122,9 @@ internal static class TextReport
         return console;
     }
 
-    private static Dictionary<string, string> Titles(OkrSet set)
+    internal static Dictionary<string, string> Titles(OkrSet set)
     {
-        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var titles = new Dictionary<string, string>(set.Objectives.Count + set.Objectives.Sum(o => o.KeyResults.Count), StringComparer.Ordinal);
         foreach (var objective in set.Objectives)
         {
             titles.TryAdd(objective.Id, objective.Title);
@@ -178,6 +190,10 @@ internal static class TextReport
         _ => "[blue]info[/]",
     };
 
+    /// <summary>Errors first, then warnings, then infos; by code within each; otherwise as found.</summary>
+    internal static IEnumerable<OkrDiagnostic> InReportOrder(ValueArray<OkrDiagnostic> findings)
+        => findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal);
+
     private static void WriteFindings(IAnsiConsole console, ValueArray<OkrDiagnostic> findings)
     {
         if (findings.Count == 0)
@@ -190,7 +206,7 @@ internal static class TextReport
         var warnings = findings.Count(f => f.Severity == OkrSeverity.Warning);
         var infos = findings.Count - errors - warnings;
         console.MarkupLine($"[bold]Findings[/]: {errors} error(s), {warnings} warning(s), {infos} info");
-        foreach (var finding in findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal))
+        foreach (var finding in InReportOrder(findings))
         {
             var subject = finding.Subject is null ? string.Empty : $" {Markup.Escape(finding.Subject)}";
             console.MarkupLine($"  {SeverityMarkup(finding.Severity)} {finding.Code}{subject}: {Markup.Escape(finding.Message)}");

@@ -45,7 +45,31 @@ internal sealed class DocumentReader
     }
 
     /// <summary>Reads UTF-8 JSON (a byte-order mark is allowed). The set is null when any finding was made.</summary>
-    public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8)
+    /// <param name="utf8">The document.</param>
+    /// <param name="checkGraph">
+    /// False when the caller compiles the set straight away: compiling reports the same OKR003/004/006/008 findings, so a
+    /// document read by the fast path is not checked twice. (The thorough path always checks: it must report them
+    /// together with its own findings.)
+    /// </param>
+    public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8, bool checkGraph = true)
+    {
+        // Most documents are valid: read those in one cheap pass, and only read the others with paths and messages.
+        if (FastDocumentReader.TryRead(utf8, withTopology: checkGraph, out var fast))
+        {
+            var findings = new List<OkrDiagnostic>();
+            if (checkGraph)
+            {
+                GraphValidator.Run(fast.Spec!, findings);
+            }
+
+            return (findings.Count == 0 ? new OkrSet(fast.Periods, fast.Owners, fast.Objectives, fast.Settings) : null, findings);
+        }
+
+        return ReadThoroughly(utf8);
+    }
+
+    /// <summary>Reads with a path and a message for every finding (what <see cref="Read"/> falls back to).</summary>
+    internal static (OkrSet? Set, List<OkrDiagnostic> Findings) ReadThoroughly(ReadOnlySpan<byte> utf8)
     {
         var reader = new DocumentReader();
         var set = reader.ReadDocument(utf8);
@@ -134,6 +158,20 @@ internal sealed class DocumentReader
         {
             read(item, $"{path}[{index++}]");
         }
+    }
+
+    /// <summary>Reads a <c>settings</c> object on its own (for <see cref="FastDocumentReader"/>); null when it has a finding.</summary>
+    internal static OkrSettings? ReadSettingsAlone(ReadOnlySpan<byte> utf8)
+    {
+        if (FirstBadEscape(utf8) is not null)
+        {
+            return null;
+        }
+
+        var reader = new DocumentReader();
+        using var document = JsonDocument.Parse(utf8.ToArray());
+        reader.ReadSettings(document.RootElement);
+        return reader._sink.Items.Count == 0 ? reader._settings : null;
     }
 
     private void ReadSettings(JsonElement element)
@@ -398,7 +436,8 @@ internal sealed class DocumentReader
             }
         }
 
-        if (_sink.Items.Count == before)
+        // A blank owner or period is OKR004 (graph validation reports it); the model cannot hold it.
+        if (_sink.Items.Count == before && !string.IsNullOrWhiteSpace(owner) && !string.IsNullOrWhiteSpace(period))
         {
             _objectives.Add(new Objective(
                 id!,

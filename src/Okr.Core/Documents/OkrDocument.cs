@@ -52,7 +52,8 @@ public static class OkrDocument
     public static DocumentAnalysis Analyze(ReadOnlySpan<byte> utf8Json, DateOnly asOf, OkrValidator validator)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        var (set, findings) = DocumentReader.Read(utf8Json);
+        // Compiling checks references and cycles, so reading need not check them first.
+        var (set, findings) = DocumentReader.Read(utf8Json, checkGraph: false);
         if (set is null)
         {
             return new DocumentAnalysis(asOf, null, null, ValueArray.From(findings));
@@ -61,7 +62,7 @@ public static class OkrDocument
         var evaluation = set.TryEvaluate(asOf);
         if (evaluation.TryPickT1(out var errors, out var result))
         {
-            return new DocumentAnalysis(asOf, set, null, errors.Items);
+            return new DocumentAnalysis(asOf, null, null, errors.Items);
         }
 
         var report = validator.Validate(result);

@@ -21,45 +21,59 @@ public static class OkrReport
     {
         ArgumentNullException.ThrowIfNull(analysis);
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        Write(analysis, stream, includeObjectives, indented);
+        return stream.ToArray();
+    }
+
+    /// <summary>Writes the report to <paramref name="utf8Output"/> as it goes, so a large report is never held whole in memory.</summary>
+    internal static void Write(DocumentAnalysis analysis, Stream utf8Output, bool includeObjectives = true, bool indented = false)
+    {
+        // Utf8JsonWriter keeps everything until flushed: flush every so often rather than grow one huge buffer.
+        const int FlushAt = 1 << 16;
+        using var json = new Utf8JsonWriter(utf8Output, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteString("schema", Schema);
+        json.WriteString("asOf", DocumentDates.Format(analysis.AsOf));
+        json.WriteStartArray("objectives");
+        if (includeObjectives && !analysis.HasErrors && analysis.Evaluation is { } evaluation)
         {
-            json.WriteStartObject();
-            json.WriteString("schema", Schema);
-            json.WriteString("asOf", DocumentDates.Format(analysis.AsOf));
-            json.WriteStartArray("objectives");
-            if (includeObjectives && !analysis.HasErrors && analysis.Evaluation is { } evaluation)
+            // One objective's records at a time, not the whole evaluation's (Objectives keeps them all).
+            foreach (var node in evaluation.Graph.ObjectiveNodes)
             {
-                foreach (var objective in evaluation.Objectives)
+                WriteObjective(json, evaluation.ObjectiveAt(node));
+                if (json.BytesPending > FlushAt)
                 {
-                    WriteObjective(json, objective);
+                    json.Flush();
                 }
             }
-
-            json.WriteEndArray();
-            json.WriteStartArray("diagnostics");
-            foreach (var diagnostic in analysis.Diagnostics)
-            {
-                json.WriteStartObject();
-                json.WriteString("code", diagnostic.Code);
-                json.WriteString("severity", SeverityName(diagnostic.Severity));
-                if (diagnostic.Subject is null)
-                {
-                    json.WriteNull("subject");
-                }
-                else
-                {
-                    json.WriteString("subject", diagnostic.Subject);
-                }
-
-                json.WriteString("message", diagnostic.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
         }
 
-        return stream.ToArray();
+        json.WriteEndArray();
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in analysis.Diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", diagnostic.Code);
+            json.WriteString("severity", SeverityName(diagnostic.Severity));
+            if (diagnostic.Subject is null)
+            {
+                json.WriteNull("subject");
+            }
+            else
+            {
+                json.WriteString("subject", diagnostic.Subject);
+            }
+
+            json.WriteString("message", diagnostic.Message);
+            json.WriteEndObject();
+            if (json.BytesPending > FlushAt)
+            {
+                json.Flush();
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>Writes the report as a string; see <see cref="WriteUtf8"/>.</summary>

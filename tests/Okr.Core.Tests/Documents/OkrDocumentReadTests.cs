@@ -360,4 +360,18 @@ public sealed class OkrDocumentReadTests
         Assert.Null(analysis.Evaluation);
         Assert.True(analysis.HasErrors);
     }
+
+    [Theory]
+    [InlineData("\"owner\": \"\", \"period\": \"q\"")]
+    [InlineData("\"owner\": \" \", \"period\": \"q\"")]
+    [InlineData("\"owner\": \"t\", \"period\": \"\"")]
+    public void TryRead_BlankOwnerOrPeriodOfAnObjective_IsOkr004NotAnException(string members)
+    {
+        var json = $$"""{"schema": "okr/v1", "periods": [{"id": "q", "start": "2026-10-01", "end": "2026-12-31"}], "owners": [{"id": "t"}], "objectives": [{"id": "o", "title": "T", {{members}}}]}""";
+
+        var read = OkrDocument.TryRead(json);
+
+        Assert.True(read.IsT1);
+        Assert.Equal(["OKR004 o"], read.AsT1.Items.Select(e => $"{e.Code} {e.Subject}"));
+    }
 }

@@ -21,10 +21,15 @@ public sealed class CheckInOutsidePeriodRule : IOkrRule
             var period = context.Period(objective.PeriodId);
             foreach (var keyResult in objective.KeyResults)
             {
-                var outside = keyResult.CheckIns.Where(c => !period.Contains(c.At)).Select(c => (DateOnly?)c.At).FirstOrDefault();
-                if (outside is { } day)
+                // The first check-in outside the period, in document order (a loop: this runs for every key result).
+                foreach (var checkIn in keyResult.CheckIns.AsSpan())
                 {
-                    report(keyResult.Id, $"Key result '{keyResult.Id}' has a check-in dated {day:yyyy-MM-dd}, outside period {period.Id} ({period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}): fix the date.");
+                    if (!period.Contains(checkIn.At))
+                    {
+                        var day = checkIn.At;
+                        report(keyResult.Id, $"Key result '{keyResult.Id}' has a check-in dated {day:yyyy-MM-dd}, outside period {period.Id} ({period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}): fix the date.");
+                        break;
+                    }
                 }
             }
         }

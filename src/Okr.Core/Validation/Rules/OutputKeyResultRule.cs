@@ -20,11 +20,12 @@ public sealed class OutputKeyResultRule : IOkrRule
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(report);
+        var verbs = TaskVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var objective in context.Set.Objectives)
         {
             foreach (var keyResult in objective.KeyResults)
             {
-                if (keyResult.Kind is KeyResultKind.Milestone or KeyResultKind.Checklist && FirstWord(keyResult.Title) is { } word && TaskVerbs.Contains(word))
+                if (keyResult.Kind is KeyResultKind.Milestone or KeyResultKind.Checklist && FirstWord(keyResult.Title) is { IsEmpty: false } word && verbs.Contains(word))
                 {
                     report(keyResult.Id, $"Key result '{keyResult.Id}' starts with the task verb \"{word}\": measure the outcome the task should bring, not the task.");
                 }
@@ -32,42 +33,31 @@ public sealed class OutputKeyResultRule : IOkrRule
         }
     }
 
-    /// <summary>The first whitespace-separated word, without punctuation around it.</summary>
-    internal static string? FirstWord(string title)
-    {
-        var words = title.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0)
-        {
-            return null;
-        }
-
-        var word = words[0].Trim().TrimStart(c => !char.IsLetterOrDigit(c)).TrimEnd(c => !char.IsLetterOrDigit(c));
-        return word.Length == 0 ? null : word;
-    }
-}
-
-/// <summary>Trimming by predicate.</summary>
-internal static class TrimExtensions
-{
-    public static string TrimStart(this string text, Func<char, bool> trim)
+    /// <summary>The first whitespace-separated word, without punctuation around it (empty when there is none).</summary>
+    internal static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> title)
     {
         var start = 0;
-        while (start < text.Length && trim(text[start]))
+        while (start < title.Length && char.IsWhiteSpace(title[start]))
         {
             start++;
         }
 
-        return text[start..];
-    }
+        var end = start;
+        while (end < title.Length && !char.IsWhiteSpace(title[end]))
+        {
+            end++;
+        }
 
-    public static string TrimEnd(this string text, Func<char, bool> trim)
-    {
-        var end = text.Length;
-        while (end > 0 && trim(text[end - 1]))
+        while (start < end && !char.IsLetterOrDigit(title[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(title[end - 1]))
         {
             end--;
         }
 
-        return text[..end];
+        return title[start..end];
     }
 }

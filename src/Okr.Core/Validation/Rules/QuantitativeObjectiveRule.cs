@@ -18,10 +18,23 @@ public sealed class QuantitativeObjectiveRule : IOkrRule
         ArgumentNullException.ThrowIfNull(report);
         foreach (var objective in context.Set.Objectives)
         {
-            if (objective.Title.Any(char.IsDigit))
+            if (ContainsDigit(objective.Title))
             {
                 report(objective.Id, $"Objective '{objective.Id}' has a number in its title \"{objective.Title}\": keep the objective qualitative and put the number in a key result.");
             }
         }
+    }
+
+    private static bool ContainsDigit(string title)
+    {
+        foreach (var c in title)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

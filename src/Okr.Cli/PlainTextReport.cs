@@ -1,0 +1,206 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Okr.Core;
+using Okr.Core.Documents;
+using Spectre.Console;
+
+namespace Okr.Cli;
+
+/// <summary>
+/// The redirected text report written straight to a buffered writer: the same characters Spectre.Console renders
+/// for it (ASCII tree guides, no colours), without building a renderable per line, which took most of the time on
+/// large documents. Text Spectre would change (a line break, an emoji code such as <c>:thumbs_up:</c>, a line long
+/// enough to wrap) is left to <see cref="TextReport"/>: see <see cref="CanWrite"/>.
+/// </summary>
+internal static class PlainTextReport
+{
+    private const int BarWidth = 20;
+
+    // Bounds that keep every line well within Spectre's 4096 columns even if each character is two columns wide.
+    private const int MaxLabelLength = 200;
+    private const int MaxIdLength = 200;
+    private const int MaxTitleLength = 500;
+    private const int MaxMessageLength = 1500;
+
+    private static readonly SearchValues<char> PrintableAscii = SearchValues.Create(string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
+
+    private static readonly string[] Bars = [.. Enumerable.Range(0, BarWidth + 1).Select(filled => new string('#', filled) + new string('.', BarWidth - filled))];
+
+    /// <summary>Whether every text of the report is one that Spectre prints unchanged.</summary>
+    public static bool CanWrite(DocumentAnalysis analysis, bool includeObjectives)
+    {
+        if (includeObjectives && !analysis.HasErrors && analysis.Set is { } set)
+        {
+            foreach (var band in set.Settings.Scale.Bands)
+            {
+                if (!IsPlain(band.Label, MaxLabelLength))
+                {
+                    return false;
+                }
+            }
+
+            foreach (var objective in set.Objectives)
+            {
+                if (!IsPlain(objective.Id, MaxIdLength) || !IsPlain(objective.Title, MaxTitleLength))
+                {
+                    return false;
+                }
+
+                foreach (var keyResult in objective.KeyResults)
+                {
+                    if (!IsPlain(keyResult.Id, MaxIdLength) || !IsPlain(keyResult.Title, MaxTitleLength))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        foreach (var finding in analysis.Diagnostics)
+        {
+            // The subject is followed by ':' on the line, which could close an emoji code.
+            if (!IsPlain(finding.Message, MaxMessageLength) || (finding.Subject is { } subject && (!IsPlain(subject, MaxIdLength) || subject.Contains(':', StringComparison.Ordinal))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static void Write(DocumentAnalysis analysis, bool includeObjectives, Stream stdout)
+    {
+        using var writer = new StreamWriter(stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true);
+        if (includeObjectives && !analysis.HasErrors && analysis.Evaluation is { } evaluation && analysis.Set is { } set)
+        {
+            writer.Write($"OKRs as of {analysis.AsOf:yyyy-MM-dd}");
+            writer.WriteLine();
+            var titles = TextReport.Titles(set);
+            // One objective's records at a time, not the whole evaluation's (Objectives keeps them all).
+            var nodes = evaluation.Graph.ObjectiveNodes;
+            for (var o = 0; o < nodes.Length; o++)
+            {
+                var objective = evaluation.ObjectiveAt(nodes[o]);
+                var lastObjective = o == nodes.Length - 1;
+                writer.Write(lastObjective ? "`-- " : "|-- ");
+                WriteLine(writer, objective.Id, titles[objective.Id], objective.Score, objective.Grade, objective.Status, $"pace {objective.Expected:0.00}");
+                for (var k = 0; k < objective.KeyResults.Count; k++)
+                {
+                    var keyResult = objective.KeyResults[k];
+                    writer.Write(lastObjective ? "    " : "|   ");
+                    writer.Write(k == objective.KeyResults.Count - 1 ? "`-- " : "|-- ");
+                    var current = keyResult.Current is { } value ? $"now {value.ToString(CultureInfo.InvariantCulture)}" : null;
+                    WriteLine(writer, keyResult.Id, titles[keyResult.Id], keyResult.Score, keyResult.Grade, keyResult.Status, current);
+                }
+            }
+
+            writer.WriteLine();
+        }
+
+        var findings = analysis.Diagnostics;
+        if (findings.Count == 0)
+        {
+            writer.WriteLine("No findings.");
+            return;
+        }
+
+        var errors = findings.Count(f => f.Severity == OkrSeverity.Error);
+        var warnings = findings.Count(f => f.Severity == OkrSeverity.Warning);
+        writer.WriteLine($"Findings: {errors} error(s), {warnings} warning(s), {findings.Count - errors - warnings} info");
+        foreach (var finding in TextReport.InReportOrder(findings))
+        {
+            writer.Write("  ");
+            writer.Write(OkrReport.SeverityName(finding.Severity));
+            writer.Write(' ');
+            writer.Write(finding.Code);
+            if (finding.Subject is not null)
+            {
+                writer.Write(' ');
+                writer.Write(finding.Subject);
+            }
+
+            writer.Write(": ");
+            writer.WriteLine(finding.Message);
+        }
+    }
+
+    private static void WriteLine(StreamWriter writer, string id, string title, double? score, string? grade, OkrStatus status, string? extra)
+    {
+        writer.Write(Bars[score is { } s ? (int)Math.Round(s * BarWidth, MidpointRounding.AwayFromZero) : 0]);
+        writer.Write(' ');
+        writer.Write(score is { } shown ? shown.ToString("0.00", CultureInfo.InvariantCulture) : " -- ");
+        writer.Write(' ');
+
+        // Spectre pads the escaped label ("[" counts twice), so the padding is computed the same way.
+        var label = grade ?? "ungraded";
+        writer.Write(label);
+        Pad(writer, Math.Max(0, 8 - Markup.Escape(label).Length) + 1);
+        var statusName = OkrStatusNames.ToName(status);
+        writer.Write(statusName);
+        Pad(writer, Math.Max(0, 10 - statusName.Length) + 2);
+        writer.Write(id);
+        writer.Write("  ");
+        writer.Write(title);
+        if (extra is not null)
+        {
+            writer.Write("  (");
+            writer.Write(extra);
+            writer.Write(')');
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void Pad(StreamWriter writer, int spaces)
+    {
+        for (var i = 0; i < spaces; i++)
+        {
+            writer.Write(' ');
+        }
+    }
+
+    /// <summary>No control character or line separator, no emoji code (<c>:name:</c>), and short.</summary>
+    private static bool IsPlain(string text, int maxLength)
+    {
+        if (text.Length > maxLength)
+        {
+            return false;
+        }
+
+        // The common case, checked with vectorised searches: printable ASCII with at most one colon.
+        var span = text.AsSpan();
+        var firstColon = span.IndexOf(':');
+        if (span.IndexOfAnyExcept(PrintableAscii) < 0 && (firstColon < 0 || span[(firstColon + 1)..].IndexOf(':') < 0))
+        {
+            return true;
+        }
+
+        var colon = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                return false;
+            }
+
+            if (c == ':')
+            {
+                // Two colons with no white space between them could be an emoji code.
+                if (colon >= 0)
+                {
+                    return false;
+                }
+
+                colon = i;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                colon = -1;
+            }
+        }
+
+        return true;
+    }
+}
