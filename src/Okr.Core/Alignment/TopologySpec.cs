@@ -78,7 +78,7 @@ internal sealed class TopologySpec
     }
 
     /// <inheritdoc cref="AddObjective(string?, string?, string?, ReadOnlySpan{AlignmentLink})"/>
-    public int AddObjective(string? id, string? ownerId, string? periodId, List<LinkSpec> links)
+    public int AddObjective(string? id, string? ownerId, string? periodId, ReadOnlySpan<LinkSpec> links)
     {
         var item = AddItem(id, -1, ownerId, periodId, null, null);
         AddLinks(links);
@@ -93,7 +93,7 @@ internal sealed class TopologySpec
     }
 
     /// <inheritdoc cref="AddKeyResult(string?, int, KeyResultKind?, RollupAggregate?, ReadOnlySpan{AlignmentLink})"/>
-    public void AddKeyResult(string? id, int objectiveItem, KeyResultKind? kind, RollupAggregate? aggregate, List<LinkSpec> links)
+    public void AddKeyResult(string? id, int objectiveItem, KeyResultKind? kind, RollupAggregate? aggregate, ReadOnlySpan<LinkSpec> links)
     {
         AddItem(id, objectiveItem, null, null, kind, aggregate);
         AddLinks(links);
@@ -142,7 +142,7 @@ internal sealed class TopologySpec
         }
     }
 
-    private void AddLinks(List<LinkSpec> links)
+    private void AddLinks(ReadOnlySpan<LinkSpec> links)
     {
         foreach (var link in links)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -422,7 +423,7 @@ internal sealed class DocumentReader
         var progress = objective.Enum("progressFrom", ProgressNames);
         var links = ReadLinks(objective, forKeyResult: false);
 
-        var objectiveItem = _spec.AddObjective(id, owner, period, links.Specs);
+        var objectiveItem = _spec.AddObjective(id, owner, period, CollectionsMarshal.AsSpan(links.Specs));
         var keyResults = new List<KeyResult>();
         var index = 0;
         if (objective.Array("keyResults", required: false) is { } array)
@@ -563,7 +564,7 @@ internal sealed class DocumentReader
             kr.RejectUnknown(allowed, $" for kind '{KeyResultKinds.ToName(known)}'");
         }
 
-        _spec.AddKeyResult(id, objectiveItem, kind, definition?.Aggregate ?? AggregateOf(kr, kind), links.Specs);
+        _spec.AddKeyResult(id, objectiveItem, kind, definition?.Aggregate ?? AggregateOf(kr, kind), CollectionsMarshal.AsSpan(links.Specs));
 
         if (definitionComplete)
         {

@@ -28,7 +28,7 @@ internal sealed class FastDocumentReader
     private readonly List<Period> _periods = [];
     private readonly List<Owner> _owners = [];
     private readonly List<Objective> _objectives = [];
-    private readonly List<ItemSpec> _keyResultSpecs = [];
+    private readonly List<(string? Id, KeyResultKind Kind, RollupAggregate? Aggregate, LinkSpec[] Links)> _keyResultSpecs = [];
     private readonly List<KeyResult> _keyResults = [];
     private readonly List<CheckIn> _checkIns = [];
     private readonly List<LinkSpec> _linkSpecs = [];
@@ -280,8 +280,15 @@ internal sealed class FastDocumentReader
         Expect(id is not null && title is not null && !string.IsNullOrWhiteSpace(owner) && !string.IsNullOrWhiteSpace(period));
 
         // The objective's item comes before its key results', whatever the member order.
-        _spec?.Items.Add(new ItemSpec(id, -1, owner, period, null, null, links.Specs));
-        _spec?.Items.AddRange(_keyResultSpecs);
+        if (_spec is not null)
+        {
+            var item = _spec.AddObjective(id, owner, period, links.Specs);
+            foreach (var keyResult in _keyResultSpecs)
+            {
+                _spec.AddKeyResult(keyResult.Id, item, keyResult.Kind, keyResult.Aggregate, keyResult.Links);
+            }
+        }
+
         _items += 1 + _keyResults.Count;
         _objectives.Add(new Objective(id!, title!, owner!, period!, _keyResults, (Commitment)(commitment ?? 0), (ProgressSource)(progress ?? 0), links.Links));
     }
@@ -392,7 +399,7 @@ internal sealed class FastDocumentReader
 
         if (_spec is not null)
         {
-            _keyResultSpecs.Add(new ItemSpec(id, objectiveItem, null, null, known, definition!.Aggregate, links.Specs));
+            _keyResultSpecs.Add((id, known, definition!.Aggregate, links.Specs));
         }
 
         var keyResult = KeyResult.TryCreate(id!, title!, definition!, weight, _checkIns, links.Links);
