@@ -15,7 +15,7 @@ public class DocumentBenchmarks
 {
     private byte[] _document = null!;
 
-    [Params(1_000, 10_000)]
+    [Params(1_000, 10_000, 100_000)]
     public int Objectives { get; set; }
 
     [GlobalSetup]

@@ -15,7 +15,7 @@ public class ValidationBenchmarks
     private OkrSet _set = null!;
     private OkrEvaluation _evaluation = null!;
 
-    [Params(1_000, 100_000)]
+    [Params(1_000, 100_000, 1_000_000)]
     public int Objectives { get; set; }
 
     [GlobalSetup]

@@ -207,9 +207,6 @@ public sealed class AlignmentGraph
 
     internal bool TryGetNode(string id, out int node) => _nodeById.TryGetValue(id, out node);
 
-    /// <summary>The nodes <paramref name="node"/>'s links resolve to, in link order, as a new array (loops should use <see cref="LinkTargetSpan"/>).</summary>
-    internal int[] LinkTargetsOf(int node) => LinkTargetSpan(node).ToArray();
-
     /// <summary>The nodes <paramref name="node"/>'s links resolve to, in link order.</summary>
     internal ReadOnlySpan<int> LinkTargetSpan(int node) => _linkTarget.AsSpan(_linkStart[node], _linkStart[node + 1] - _linkStart[node]);
 

@@ -28,7 +28,7 @@ public sealed class AlignmentTooDeepRule : IOkrRule
         var hasObjectiveChild = new bool[graph.NodeCount];
         foreach (var node in graph.ObjectiveNodes)
         {
-            foreach (var target in graph.LinkTargetsOf(node))
+            foreach (var target in graph.LinkTargetSpan(node))
             {
                 hasObjectiveChild[graph.ObjectiveOf[target] < 0 ? target : graph.ObjectiveOf[target]] = true;
             }
