@@ -113,7 +113,7 @@ internal sealed class CompiledKeyResults
         var itemStart = new int[keyResults.Length + 1];
         Parallel.For(0, ChunkCount(keyResults.Length), chunk =>
         {
-            foreach (var node in ChunkNodes(chunk, keyResults.Length))
+            for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)
             {
                 if (keyResults[node] is { } keyResult)
                 {
@@ -134,7 +134,7 @@ internal sealed class CompiledKeyResults
         Parallel.For(0, ChunkCount(keyResults.Length), chunk =>
         {
             var sortKeys = new long[16];
-            foreach (var node in ChunkNodes(chunk, keyResults.Length))
+            for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)
             {
                 if (keyResults[node] is { } keyResult)
                 {
@@ -149,7 +149,7 @@ internal sealed class CompiledKeyResults
 
     private static int ChunkCount(int nodes) => (nodes + ChunkSize - 1) / ChunkSize;
 
-    private static IEnumerable<int> ChunkNodes(int chunk, int nodes) => Enumerable.Range(chunk * ChunkSize, Math.Min(nodes, (chunk + 1) * ChunkSize) - (chunk * ChunkSize));
+    private static int ChunkEnd(int chunk, int nodes) => Math.Min(nodes, (chunk + 1) * ChunkSize);
 
     private void CompileItems(int node, ReadOnlySpan<ChecklistItem> items)
     {

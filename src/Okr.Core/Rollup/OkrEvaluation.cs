@@ -125,9 +125,12 @@ public sealed class OkrEvaluation
     }
 
     /// <summary>The current value of a key result: a sum rollup's from the evaluation, any other's from its record.</summary>
-    internal decimal? CurrentAt(int node) => Graph.Compiled.Kind[node] == NodeKind.RollupSum
+    internal decimal? CurrentAt(int node) => CurrentAt(node, _state.KeyResults[node]?.LatestCheckIn(AsOf));
+
+    /// <summary><see cref="CurrentAt(int)"/> when the caller has the key result's latest check-in already.</summary>
+    private decimal? CurrentAt(int node, CheckIn? latest) => Graph.Compiled.Kind[node] == NodeKind.RollupSum
         ? _state.SumCurrent[Graph.Plan.SumSlotOf(node)]
-        : _state.KeyResults[node] is { } keyResult ? RollupCalculator.RecordCurrent(keyResult, AsOf) : null;
+        : _state.KeyResults[node] is { } keyResult ? RollupCalculator.RecordCurrent(keyResult, latest) : null;
 
     internal string? GradeAt(int node) => _state.Results[node].Grade == NodeResult.NoGrade ? null : Settings.Scale.Bands[_state.Results[node].Grade].Label;
 
@@ -153,13 +156,12 @@ public sealed class OkrEvaluation
         var keyResult = _state.KeyResults[node]!;
         var score = ScoreAt(node);
         var attainment = _state.Results[node].Attainment;
-        var latest = KeyResultScorer.LatestIndex(keyResult.CheckIns.AsSpan(), AsOf);
-        CheckIn? last = latest >= 0 ? keyResult.CheckIns[latest] : null;
+        var last = keyResult.LatestCheckIn(AsOf);
         return new KeyResultEvaluation(
             keyResult.Id,
             Graph.Ids[Graph.ObjectiveOf[node]],
             keyResult.Kind,
-            CurrentAt(node),
+            CurrentAt(node, last),
             double.IsNaN(attainment) ? null : attainment,
             score,
             GradeAt(node),

@@ -152,17 +152,11 @@ internal static class RollupCalculator
     }
 
     /// <summary>A key result's current value from its record (reports, and key results changed after compiling).</summary>
-    public static decimal? RecordCurrent(KeyResult keyResult, DateOnly asOf)
-    {
-        if (!keyResult.Definition.IsMeasured)
-        {
-            return null;
-        }
+    public static decimal? RecordCurrent(KeyResult keyResult, DateOnly asOf) => RecordCurrent(keyResult, keyResult.LatestCheckIn(asOf));
 
-        var checkIns = keyResult.CheckIns.AsSpan();
-        var latest = KeyResultScorer.LatestIndex(checkIns, asOf);
-        return KeyResultScorer.CurrentOf(keyResult.Definition, latest < 0 ? null : checkIns[latest].Value);
-    }
+    /// <summary>A key result's current value from its record, given its latest check-in as of the day (or null).</summary>
+    public static decimal? RecordCurrent(KeyResult keyResult, CheckIn? latest)
+        => keyResult.Definition.IsMeasured ? KeyResultScorer.CurrentOf(keyResult.Definition, latest?.Value) : null;
 
     /// <summary>Each pace class's day-dependent part, computed once per evaluation.</summary>
     private static void PrepareDay(EvaluationPlan plan, EvaluationState state, DateOnly asOf)
