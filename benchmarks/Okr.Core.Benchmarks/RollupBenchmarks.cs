@@ -99,9 +99,10 @@ public class RollupBenchmarks
             + Sum(MemoryMarshal.Cast<double, long>(table.CheckInAttainment))
             + Sum(MemoryMarshal.Cast<int, long>(table.ItemDay.AsSpan(0, table.ItemDay.Length & ~1)))
             + Sum(MemoryMarshal.Cast<double, long>(table.ItemWeight))
-            + Sum(MemoryMarshal.Cast<double, long>(graph.InputWeight))
+            + Sum(MemoryMarshal.Cast<double, long>(plan.CompositeInputWeight))
             + Sum(MemoryMarshal.Cast<decimal, long>(plan.SumBaseline))
             + Sum(MemoryMarshal.Cast<decimal, long>(plan.SumTarget))
+            + Sum(MemoryMarshal.Cast<double, long>(plan.SumBaselineAttainment))
             + Sum(MemoryMarshal.Cast<decimal, long>(plan.SummedValues));
     }
 

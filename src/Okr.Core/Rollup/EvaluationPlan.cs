@@ -9,8 +9,8 @@ namespace Okr.Core;
 internal sealed class EvaluationPlan
 {
     private readonly int[] _sumNodesSorted;
+    private readonly bool[] _sparseLevel;
     private readonly int[] _sumSlotsSorted;
-    private readonly int[] _sumPositions;
 
     private EvaluationPlan(AlignmentGraph graph)
     {
@@ -34,6 +34,13 @@ internal sealed class EvaluationPlan
         MeasuredNodes = [.. measured];
         ChecklistNodes = [.. checklists];
         (CompositeOrder, LevelStart) = OrderByLevel(graph, graph.NodeCount - measured.Count - checklists.Count);
+        (CompositeInputStart, CompositeInputNode, CompositeInputWeight) = InputsInOrder(graph, CompositeOrder);
+        _sparseLevel = new bool[LevelStart.Length - 1];
+        for (var level = 0; level < _sparseLevel.Length; level++)
+        {
+            var (from, to) = (LevelStart[level], LevelStart[level + 1]);
+            _sparseLevel[level] = CompositeOrder[to - 1] - CompositeOrder[from] >= (long)SparseGap * (to - from);
+        }
         var sumNodes = new List<int>();
         var sumPositions = new List<int>();
         for (var position = 0; position < CompositeOrder.Length; position++)
@@ -45,9 +52,15 @@ internal sealed class EvaluationPlan
             }
         }
 
-        _sumPositions = [.. sumPositions];
+        SumPositions = [.. sumPositions];
 
         (PaceClassOf, PaceClasses) = BuildPaceClasses(graph);
+        CompositePaceClass = new int[CompositeOrder.Length];
+        for (var position = 0; position < CompositeOrder.Length; position++)
+        {
+            CompositePaceClass[position] = PaceClassOf[CompositeOrder[position]];
+        }
+
         Thresholds = StatusThresholds.Of(settings);
         WorstMode = settings.ObjectiveStatus == ObjectiveStatusMode.Worst;
         var bands = settings.Scale.Bands;
@@ -60,6 +73,11 @@ internal sealed class EvaluationPlan
         SumNodes = [.. sumNodes];
         (_sumNodesSorted, _sumSlotsSorted) = SortedSlots(SumNodes);
         (SumBaseline, SumTarget, SumInputStart, SumInputNode, SumInputValue, SummedValues) = BuildSums(graph);
+        SumBaselineAttainment = new double[SumNodes.Length];
+        for (var slot = 0; slot < SumNodes.Length; slot++)
+        {
+            SumBaselineAttainment[slot] = ScoreMath.Attainment(SumBaseline[slot], SumBaseline[slot], SumTarget[slot]);
+        }
     }
 
     /// <summary>Measured key results (increase, decrease, atLeast, atMost, within, milestone), in node order.</summary>
@@ -76,6 +94,25 @@ internal sealed class EvaluationPlan
     /// nodes of lower levels and key results, so they can be evaluated in any order, or side by side.
     /// </summary>
     public int[] LevelStart { get; }
+
+    /// <summary>
+    /// The counted inputs of the node at position p of <see cref="CompositeOrder"/>:
+    /// <c>CompositeInputNode[CompositeInputStart[p]..CompositeInputStart[p + 1]]</c>, in summation order. The graph's
+    /// own lists are in node order; read in evaluation order, a sparse level (a few nodes in a thousand) pays for the
+    /// chain node, its input range, its inputs, their results with a cache miss at each step. These are read
+    /// front to back, so only the inputs' results are scattered, and those loads do not wait for one another.
+    /// </summary>
+    public int[] CompositeInputStart { get; }
+
+    public int[] CompositeInputNode { get; }
+
+    public double[] CompositeInputWeight { get; }
+
+    /// <summary>The pace class of the node at each position of <see cref="CompositeOrder"/> (read in order, unlike <see cref="PaceClassOf"/>).</summary>
+    public int[] CompositePaceClass { get; }
+
+    /// <summary>The positions of the sum rollups in <see cref="CompositeOrder"/>, increasing (position of slot s).</summary>
+    public int[] SumPositions { get; }
 
     /// <summary>Each node's index in <see cref="PaceClasses"/>.</summary>
     public int[] PaceClassOf { get; }
@@ -98,6 +135,9 @@ internal sealed class EvaluationPlan
 
     public decimal[] SumTarget { get; }
 
+    /// <summary>A sum rollup's attainment at its baseline (when no contributor has a value), decimal arithmetic done once.</summary>
+    public double[] SumBaselineAttainment { get; }
+
     /// <summary>Contributors of sum slot s: <c>SumInputStart[s]..SumInputStart[s+1]</c>, in summation order (link weight &gt; 0).</summary>
     public int[] SumInputStart { get; }
 
@@ -116,9 +156,29 @@ internal sealed class EvaluationPlan
     /// <summary>The slot of the first sum rollup at or after <paramref name="position"/> in <see cref="CompositeOrder"/>.</summary>
     public int FirstSumSlotFrom(int position)
     {
-        var found = Array.BinarySearch(_sumPositions, position);
+        var found = Array.BinarySearch(SumPositions, position);
         return found >= 0 ? found : ~found;
     }
+
+    /// <summary>
+    /// Whether the level holding <paramref name="position"/> of <see cref="CompositeOrder"/> is sparse: on average
+    /// at least <see cref="SparseGap"/> nodes apart, so that reading its nodes' results misses the cache.
+    /// </summary>
+    public bool IsSparse(int position)
+    {
+        if ((uint)position >= (uint)CompositeOrder.Length)
+        {
+            return false;
+        }
+
+        // The level whose start is the last at or before the position (a chain of a million objectives has a
+        // million levels, one node each, so no scan).
+        var found = Array.BinarySearch(LevelStart, position);
+        return _sparseLevel[found >= 0 ? found : ~found - 1];
+    }
+
+    /// <summary>The average distance between a level's nodes from which <see cref="IsSparse"/> holds (a 64-byte line holds 4 nodes' results, so such a level uses a line or less per node).</summary>
+    private const int SparseGap = 16;
 
     /// <summary>The slot of sum rollup <paramref name="node"/> in <see cref="SumNodes"/>.</summary>
     public int SumSlotOf(int node) => _sumSlotsSorted[Array.BinarySearch(_sumNodesSorted, node)];
@@ -178,6 +238,28 @@ internal sealed class EvaluationPlan
         }
 
         return (order, levelStart);
+    }
+
+    private static (int[] Start, int[] Node, double[] Weight) InputsInOrder(AlignmentGraph graph, int[] order)
+    {
+        var start = new int[order.Length + 1];
+        for (var position = 0; position < order.Length; position++)
+        {
+            var node = order[position];
+            start[position + 1] = start[position] + graph.InputStart[node + 1] - graph.InputStart[node];
+        }
+
+        var inputs = new int[start[order.Length]];
+        var weights = new double[inputs.Length];
+        for (var position = 0; position < order.Length; position++)
+        {
+            var node = order[position];
+            var (from, length) = (graph.InputStart[node], graph.InputStart[node + 1] - graph.InputStart[node]);
+            Array.Copy(graph.InputNode, from, inputs, start[position], length);
+            Array.Copy(graph.InputWeight, from, weights, start[position], length);
+        }
+
+        return (start, inputs, weights);
     }
 
     private static bool IsComposite(NodeKind kind) => kind is NodeKind.Objective or NodeKind.RollupMean or NodeKind.RollupSum;

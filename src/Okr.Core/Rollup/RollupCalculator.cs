@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Okr.Core;
 
@@ -63,12 +64,7 @@ internal static class RollupCalculator
             state.Rules.Finish(ref results[node], node, share, pending: false, CompiledKeyResults.NoConfidence);
         }
 
-        // Sum rollups come in slot order (the plan numbers them so), which saves looking each slot up.
-        var slot = range.CompositeTo > range.CompositeFrom ? plan.FirstSumSlotFrom(range.CompositeFrom) : 0;
-        foreach (var node in plan.CompositeOrder.AsSpan(range.CompositeFrom, range.CompositeTo - range.CompositeFrom))
-        {
-            EvaluateComposite(graph, state, node, table.Kind[node] == NodeKind.RollupSum ? slot++ : -1, range.AsOf);
-        }
+        EvaluateComposites(graph, state, range.CompositeFrom, range.CompositeTo, range.AsOf);
     }
 
     /// <summary>
@@ -114,10 +110,10 @@ internal static class RollupCalculator
             switch (table.Kind[node])
             {
                 case NodeKind.Objective or NodeKind.RollupMean:
-                    EvaluateComposite(graph, state, node, -1, asOf);
+                    EvaluateMean(graph, state, node);
                     break;
                 case NodeKind.RollupSum:
-                    EvaluateComposite(graph, state, node, plan.SumSlotOf(node), asOf);
+                    EvaluateSum(graph, state, node, plan.SumSlotOf(node), asOf);
                     break;
                 case var _ when state.IsFromRecord(node):
                     EvaluateRecord(plan, state, ref result, node, asOf);
@@ -203,45 +199,125 @@ internal static class RollupCalculator
         state.Rules.Finish(ref result, node, measured.Attainment.GetValueOrDefault(), measured.IsPending, confidence);
     }
 
-    private static void EvaluateComposite(AlignmentGraph graph, EvaluationState state, int node, int sumSlot, DateOnly asOf)
+    /// <summary>
+    /// Objectives and rollups at positions [<paramref name="from"/>, <paramref name="to"/>) of the plan's composite
+    /// order. Everything read per position is in plan arrays in that order, so the only scattered reads are the
+    /// inputs' results and the node's own; the status rules are copied into a local, as for measured key results.
+    /// </summary>
+    private static void EvaluateComposites(AlignmentGraph graph, EvaluationState state, int from, int to, DateOnly asOf)
     {
-        if (sumSlot >= 0)
+        var plan = graph.Plan;
+        var rules = state.Rules;
+        var results = state.Results;
+        var (order, starts, inputs, weights, paceClasses) = (plan.CompositeOrder, plan.CompositeInputStart, plan.CompositeInputNode, plan.CompositeInputWeight, plan.CompositePaceClass);
+
+        // Sum rollups come in slot order (the plan numbers them so), which saves looking each slot up.
+        var slot = to > from ? plan.FirstSumSlotFrom(from) : 0;
+        var nextSum = slot < plan.SumPositions.Length ? plan.SumPositions[slot] : int.MaxValue;
+        var prefetchUntil = plan.IsSparse(from) ? Math.Max(from, to - PrefetchDistance) : from;
+        for (var position = from; position < to; position++)
         {
-            EvaluateSum(graph, state, node, sumSlot, asOf);
+            if (position < prefetchUntil)
+            {
+                PrefetchResults(results, order, starts, inputs, position + PrefetchDistance);
+            }
+
+            var node = order[position];
+            if (position == nextSum)
+            {
+                EvaluateSum(graph, state, node, slot++, asOf);
+                nextSum = slot < plan.SumPositions.Length ? plan.SumPositions[slot] : int.MaxValue;
+                continue;
+            }
+
+            var (first, count) = (starts[position], starts[position + 1] - starts[position]);
+            var mean = WeightedMean(results, inputs.AsSpan(first, count), weights.AsSpan(first, count), out var pending);
+            rules.FinishInClass(ref results[node], paceClasses[position], mean, pending, CompiledKeyResults.NoConfidence);
+            if (plan.WorstMode)
+            {
+                ApplyWorstMode(graph, results, node, inputs.AsSpan(first, count));
+            }
+        }
+    }
+
+    /// <summary>How many positions ahead <see cref="EvaluateComposites"/> asks for the results it will read.</summary>
+    private const int PrefetchDistance = 8;
+
+    /// <summary>
+    /// Asks the processor to start loading the results the node at <paramref name="position"/> reads and writes. In
+    /// a sparse level each of those is a cache miss, and without this the loop waits for them one node at a time
+    /// (at 1,000,000 objectives this halves the time of levels 1 to 3); in a dense level the lines are mostly
+    /// there already and the hints only cost. A prefetch never faults, so a stale address would only waste it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchResults(NodeResult[] results, int[] order, int[] starts, int[] inputs, int position)
+    {
+        if (!Sse.IsSupported)
+        {
             return;
         }
 
-        // Weighted mean of the scored inputs, summed in input order (an objective; a mean rollup). Pending when
-        // every counted input is pending, also when none is counted.
+        Sse.Prefetch0(Unsafe.AsPointer(ref results[order[position]]));
+        for (var i = starts[position]; i < starts[position + 1]; i++)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref results[inputs[i]]));
+        }
+    }
+
+    /// <summary>An objective or a mean rollup evaluated on its own (incremental evaluation), from the graph's input lists.</summary>
+    private static void EvaluateMean(AlignmentGraph graph, EvaluationState state, int node)
+    {
+        var (first, count) = (graph.InputStart[node], graph.InputStart[node + 1] - graph.InputStart[node]);
+        var inputs = graph.InputNode.AsSpan(first, count);
         var results = state.Results;
+        var mean = WeightedMean(results, inputs, graph.InputWeight.AsSpan(first, count), out var pending);
+        state.Rules.Finish(ref results[node], node, mean, pending, CompiledKeyResults.NoConfidence);
+        if (graph.Plan.WorstMode)
+        {
+            ApplyWorstMode(graph, results, node, inputs);
+        }
+    }
+
+    /// <summary>
+    /// The weighted mean of the scored inputs, summed in input order (an objective's or a mean rollup's attainment),
+    /// or NaN when none is scored. Pending when every counted input is pending, also when none is counted.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double WeightedMean(NodeResult[] results, ReadOnlySpan<int> inputs, ReadOnlySpan<double> weights, out bool pending)
+    {
         double weighted = 0;
         double totalWeight = 0;
-        var pending = true;
-        for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
+        pending = true;
+        for (var i = 0; i < inputs.Length; i++)
         {
-            ref readonly var input = ref results[graph.InputNode[i]];
+            ref readonly var input = ref results[inputs[i]];
             var score = input.Score;
             if (double.IsNaN(score))
             {
                 continue;
             }
 
-            var weight = graph.InputWeight[i];
+            var weight = weights[i];
             weighted += weight * score;
             totalWeight += weight;
             pending &= input.Pending;
         }
 
-        var plan = graph.Plan;
+        return totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN;
+    }
+
+    /// <summary>objectiveStatus "worst": an objective under way takes the worst status among its counted, scored items.</summary>
+    private static void ApplyWorstMode(AlignmentGraph graph, NodeResult[] results, int node, ReadOnlySpan<int> inputs)
+    {
         ref var result = ref results[node];
-        state.Rules.Finish(ref result, node, totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN, pending, CompiledKeyResults.NoConfidence);
-        if (plan.WorstMode && graph.ObjectiveOf[node] < 0 && StatusRules.IsUnderWay(result.Status))
+        if (graph.ObjectiveOf[node] < 0 && StatusRules.IsUnderWay(result.Status))
         {
-            result.StatusCode = (byte)WorstOfCountedItems(graph, results, node, result.Status);
+            result.StatusCode = (byte)WorstOfCountedItems(results, inputs, result.Status);
         }
     }
 
     /// <summary>A sum rollup: current = the sum of the contributors' current values (those that have one); else the baseline.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node, int slot, DateOnly asOf)
     {
         var plan = graph.Plan;
@@ -268,18 +344,19 @@ internal static class RollupCalculator
             pending &= state.Results[input].Pending;
         }
 
+        // With no contributor value the current value is the baseline, whose attainment the plan knows.
         var baseline = plan.SumBaseline[slot];
-        var current = sum ?? baseline;
-        state.SumCurrent[slot] = current;
-        state.Rules.Finish(ref state.Results[node], node, ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]), pending, CompiledKeyResults.NoConfidence);
+        state.SumCurrent[slot] = sum ?? baseline;
+        var attainment = sum is { } current ? ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]) : plan.SumBaselineAttainment[slot];
+        state.Rules.Finish(ref state.Results[node], node, attainment, pending, CompiledKeyResults.NoConfidence);
     }
 
-    private static OkrStatus WorstOfCountedItems(AlignmentGraph graph, NodeResult[] results, int node, OkrStatus own)
+    private static OkrStatus WorstOfCountedItems(NodeResult[] results, ReadOnlySpan<int> inputs, OkrStatus own)
     {
         var worst = int.MaxValue;
-        for (var i = graph.InputStart[node]; i < graph.InputStart[node + 1]; i++)
+        foreach (var node in inputs)
         {
-            ref readonly var input = ref results[graph.InputNode[i]];
+            ref readonly var input = ref results[node];
             if (double.IsNaN(input.Attainment))
             {
                 continue;
@@ -307,11 +384,16 @@ internal readonly struct StatusRulesAsOf(EvaluationPlan plan, PaceAsOf[] paces)
     /// <summary>Stores a node's attainment (its score is <c>clamp01</c> of it) and pending flag, then its grade and its status (rules 1-7).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Finish(ref NodeResult result, int node, double attainment, bool pending, int confidence)
+        => FinishInClass(ref result, _paceClassOf[node], attainment, pending, confidence);
+
+    /// <summary><see cref="Finish"/> for a node of pace class <paramref name="paceClass"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void FinishInClass(ref NodeResult result, int paceClass, double attainment, bool pending, int confidence)
     {
         var score = ScoreMath.ClampUnbranched(attainment);
         result.Attainment = attainment;
         result.Pending = pending;
-        result.StatusCode = (byte)StatusRules.Decide(_paces[_paceClassOf[node]], _thresholds, score, pending, confidence);
+        result.StatusCode = (byte)StatusRules.Decide(_paces[paceClass], _thresholds, score, pending, confidence);
         result.Grade = double.IsNaN(score) ? NodeResult.NoGrade : GradeOf(score);
     }
 
