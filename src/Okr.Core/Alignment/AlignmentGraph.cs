@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OneOf;
 
 namespace Okr.Core;
@@ -10,7 +11,7 @@ namespace Okr.Core;
 /// </summary>
 public sealed class AlignmentGraph
 {
-    private readonly Dictionary<string, int> _nodeById;
+    private readonly IdIndex _nodeById;
 
     // The links of node n resolved to nodes: _linkTarget[_linkStart[n].._linkStart[n + 1]], parallel to its AlignsTo.
     private readonly int[] _linkStart;
@@ -30,7 +31,7 @@ public sealed class AlignmentGraph
         ObjectiveNodes = nodes.ObjectiveNodes;
         PeriodOf = nodes.PeriodOf;
         SuccessTarget = nodes.SuccessTarget;
-        Compiled = CompiledKeyResults.From(KeyResults);
+        Compiled = CompiledKeyResults.From(KeyResults, nodes.Kinds, nodes.CheckInCounts, nodes.ItemCounts);
         (InputStart, InputNode, InputWeight) = BuildInputs(nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
         (DependentStart, DependentNode) = Reverse(InputStart, InputNode, NodeCount);
         Plan = EvaluationPlan.For(this);
@@ -294,37 +295,110 @@ public sealed class AlignmentGraph
     private ValueArray<string> Names(IEnumerable<int> nodes) => ValueArray.From(nodes.Select(n => Ids[n]));
 
     /// <summary>
-    /// Everything a build takes from the set's objects, read in one visit: the topology to validate, the id index and
-    /// the graph's per-node arrays (made before validation; thrown away when the set is invalid). Visiting millions of
-    /// objects scattered over the heap is the slow part of a build, so it is done once. Internal (not private) for the
-    /// benchmarks' stage timings.
+    /// Everything a build takes from the set's objects, read in one visit: the topology to validate, the id index, the
+    /// graph's per-node arrays and the counts <see cref="CompiledKeyResults"/> starts from (made before validation;
+    /// thrown away when the set is invalid). Visiting millions of objects scattered over the heap is the slow part of
+    /// a build: it is done once, by chunks of objectives shared among the cores, each chunk writing its own nodes.
+    /// Internal (not private) for the benchmarks' stage timings.
     /// </summary>
     internal sealed class SetNodes
     {
+        // Objectives per chunk: enough to make a chunk's bookkeeping negligible, small enough to balance the cores.
+        private const int ChunkSize = 8_192;
+
+        private readonly ImmutableArray<Objective> _objectives;
+        private readonly int[] _chunkNode;
+        private readonly Dictionary<string, Period> _periods;
+        private readonly OkrSettings _settings;
+
+        // Per item, for the spec.
+        private readonly string?[] _ownerId;
+        private readonly string?[] _periodId;
+        private readonly KeyResultKind?[] _kind;
+        private readonly RollupAggregate?[] _aggregate;
+        private readonly int[] _linkStart;
+        private readonly int[] _idHash;
+
         public SetNodes(OkrSet set)
         {
-            var objectives = set.Objectives.AsSpan();
-            var count = objectives.Length;
-            foreach (var objective in objectives)
+            _objectives = set.Objectives.AsImmutableArray();
+            _settings = set.Settings;
+            var chunks = (_objectives.Length + ChunkSize - 1) / ChunkSize;
+
+            // First the number of nodes in each chunk, so that every chunk knows where its nodes start.
+            _chunkNode = new int[chunks + 1];
+            Parallel.For(0, chunks, chunk =>
             {
-                count += objective.KeyResults.Count;
+                var nodes = 0;
+                for (var o = chunk * ChunkSize; o < Math.Min(_objectives.Length, (chunk + 1) * ChunkSize); o++)
+                {
+                    nodes += 1 + _objectives[o].KeyResults.Count;
+                }
+
+                _chunkNode[chunk + 1] = nodes;
+            });
+
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                _chunkNode[chunk + 1] += _chunkNode[chunk];
             }
 
-            Spec = new TopologySpec(count, linkCapacity: objectives.Length + 16);
+            var count = _chunkNode[chunks];
             Ids = new string[count];
             ObjectiveOf = new int[count];
             KeyResults = new KeyResult?[count];
             Objectives = new Objective?[count];
-            ObjectiveNodes = new int[objectives.Length];
+            ObjectiveNodes = new int[_objectives.Length];
             PeriodOf = new Period[count];
             SuccessTarget = new double[count];
             KeyResultWeight = new double[count];
             Sources = new InputSources[count];
-            var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+            Kinds = new NodeKind[count];
+            CheckInCounts = new int[count + 1];
+            ItemCounts = new int[count + 1];
+            _ownerId = new string?[count];
+            _periodId = new string?[count];
+            _kind = new KeyResultKind?[count];
+            _aggregate = new RollupAggregate?[count];
+            _linkStart = new int[count + 1];
+            _idHash = new int[count];
+            _periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+            foreach (var period in set.Periods.AsSpan())
+            {
+                _periods.TryAdd(period.Id, period);
+            }
+
+            // Then the nodes themselves, each chunk keeping its links apart until the chunks' link counts are known.
+            var chunkLinks = new List<(LinkSpec Link, int Hash)>[chunks];
+            Parallel.For(0, chunks, chunk => chunkLinks[chunk] = FillChunk(chunk));
+
+            // Link counts per item become start positions; each chunk's links are copied to where its first item's start.
+            for (var node = 0; node < count; node++)
+            {
+                _linkStart[node + 1] += _linkStart[node];
+            }
+
+            var linkCount = _linkStart[count];
+            var linkKind = new AlignmentTargetKind[linkCount];
+            var linkTargetId = new string[linkCount];
+            var linkWeight = new double[linkCount];
+            var linkHash = new int[linkCount];
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                var at = _linkStart[_chunkNode[chunk]];
+                foreach (var (link, hash) in chunkLinks[chunk])
+                {
+                    linkKind[at] = link.TargetKind;
+                    linkTargetId[at] = link.TargetId;
+                    linkWeight[at] = link.Weight;
+                    linkHash[at++] = hash;
+                }
+            }
+
+            Spec = new TopologySpec(count, Ids, ObjectiveOf, _ownerId, _periodId, _kind, _aggregate, _linkStart, linkKind, linkTargetId, linkWeight, linkHash);
             foreach (var period in set.Periods.AsSpan())
             {
                 Spec.PeriodIds.Add(period.Id);
-                periods.TryAdd(period.Id, period);
             }
 
             foreach (var owner in set.Owners.AsSpan())
@@ -332,61 +406,22 @@ public sealed class AlignmentGraph
                 Spec.Owners.Add(new OwnerSpec(owner.Id, owner.ParentId));
             }
 
-            var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-            string? lastPeriodId = null;
-            Period? lastPeriod = null;
-            var node = 0;
-            for (var o = 0; o < objectives.Length; o++)
+            // The id index, in node order so that the first of two equal ids wins: the hashes are ready, so each add
+            // reads one slot of the table and no string unless the hashes match.
+            var index = new IdIndex(Ids, count);
+            var repeated = false;
+            for (var node = 0; node < count; node++)
             {
-                var objective = objectives[o];
-                var objectiveNode = node++;
-                Spec.AddObjective(objective.Id, objective.OwnerId, objective.PeriodId, objective.AlignsTo.AsSpan());
-                ObjectiveNodes[o] = objectiveNode;
-                Ids[objectiveNode] = objective.Id;
-                index.TryAdd(objective.Id, objectiveNode);
-                ObjectiveOf[objectiveNode] = -1;
-                Objectives[objectiveNode] = objective;
-
-                // Objectives mostly share one period string: look it up only when it changes. An unknown period
-                // leaves null here, but then validation fails and these arrays are not used.
-                if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
-                {
-                    lastPeriodId = objective.PeriodId;
-                    periods.TryGetValue(lastPeriodId, out lastPeriod);
-                }
-
-                PeriodOf[objectiveNode] = lastPeriod!;
-                SuccessTarget[objectiveNode] = set.Settings.SuccessTarget(objective.Commitment);
-                Sources[objectiveNode] = objective.ProgressFrom switch
-                {
-                    ProgressSource.KeyResults => InputSources.OwnKeyResults,
-                    ProgressSource.Children => InputSources.Aligned,
-                    _ => InputSources.OwnKeyResults | InputSources.Aligned,
-                };
-
-                foreach (var keyResult in objective.KeyResults.AsSpan())
-                {
-                    var kind = keyResult.Kind;
-                    Spec.AddKeyResult(keyResult.Id, objectiveNode, kind, keyResult.Definition.Aggregate, keyResult.AlignsTo.AsSpan());
-                    Ids[node] = keyResult.Id;
-                    index.TryAdd(keyResult.Id, node);
-                    ObjectiveOf[node] = objectiveNode;
-                    KeyResults[node] = keyResult;
-                    PeriodOf[node] = PeriodOf[objectiveNode];
-                    SuccessTarget[node] = SuccessTarget[objectiveNode];
-                    KeyResultWeight[node] = keyResult.Weight;
-                    Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
-                    node++;
-                }
+                repeated |= index.Add(node, _idHash[node]) >= 0;
             }
 
-            Index = index.Count == count ? index : null;
+            Index = repeated ? null : index;
         }
 
         public TopologySpec Spec { get; }
 
         /// <summary>Node by id; null when an id repeats (the validator then indexes the ids again and reports the repeats).</summary>
-        public Dictionary<string, int>? Index { get; }
+        public IdIndex? Index { get; }
 
         public string[] Ids { get; }
 
@@ -405,6 +440,86 @@ public sealed class AlignmentGraph
         public double[] KeyResultWeight { get; }
 
         public InputSources[] Sources { get; }
+
+        /// <summary>For <see cref="CompiledKeyResults"/>: each node's kind, and its number of check-ins and checklist items at index node + 1.</summary>
+        public NodeKind[] Kinds { get; }
+
+        public int[] CheckInCounts { get; }
+
+        public int[] ItemCounts { get; }
+
+        /// <summary>Fills the nodes of one chunk of objectives; returns the chunk's links in item order (their counts per item are in <c>_linkStart[item + 1]</c>).</summary>
+        private List<(LinkSpec Link, int Hash)> FillChunk(int chunk)
+        {
+            var links = new List<(LinkSpec, int)>();
+            string? lastPeriodId = null;
+            Period? lastPeriod = null;
+            var node = _chunkNode[chunk];
+            for (var o = chunk * ChunkSize; o < Math.Min(_objectives.Length, (chunk + 1) * ChunkSize); o++)
+            {
+                var objective = _objectives[o];
+                var objectiveNode = node++;
+                ObjectiveNodes[o] = objectiveNode;
+                Ids[objectiveNode] = objective.Id;
+                _idHash[objectiveNode] = IdIndex.HashOf(objective.Id);
+                ObjectiveOf[objectiveNode] = -1;
+                Objectives[objectiveNode] = objective;
+                _ownerId[objectiveNode] = objective.OwnerId;
+                _periodId[objectiveNode] = objective.PeriodId;
+                _linkStart[objectiveNode + 1] = AddLinks(links, objective.AlignsTo.AsSpan());
+
+                // Objectives mostly share one period string: look it up only when it changes. An unknown period
+                // leaves null here, but then validation fails and these arrays are not used.
+                if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
+                {
+                    lastPeriodId = objective.PeriodId;
+                    _periods.TryGetValue(lastPeriodId, out lastPeriod);
+                }
+
+                PeriodOf[objectiveNode] = lastPeriod!;
+                SuccessTarget[objectiveNode] = _settings.SuccessTarget(objective.Commitment);
+                Sources[objectiveNode] = objective.ProgressFrom switch
+                {
+                    ProgressSource.KeyResults => InputSources.OwnKeyResults,
+                    ProgressSource.Children => InputSources.Aligned,
+                    _ => InputSources.OwnKeyResults | InputSources.Aligned,
+                };
+
+                foreach (var keyResult in objective.KeyResults.AsSpan())
+                {
+                    var definition = keyResult.Definition;
+                    var kind = definition.Kind;
+                    Ids[node] = keyResult.Id;
+                    _idHash[node] = IdIndex.HashOf(keyResult.Id);
+                    ObjectiveOf[node] = objectiveNode;
+                    KeyResults[node] = keyResult;
+                    _kind[node] = kind;
+                    _aggregate[node] = definition.Aggregate;
+                    _linkStart[node + 1] = AddLinks(links, keyResult.AlignsTo.AsSpan());
+                    PeriodOf[node] = PeriodOf[objectiveNode];
+                    SuccessTarget[node] = SuccessTarget[objectiveNode];
+                    KeyResultWeight[node] = keyResult.Weight;
+                    Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
+                    Kinds[node] = CompiledKeyResults.KindOf(definition);
+                    CheckInCounts[node + 1] = keyResult.CheckIns.Count;
+                    ItemCounts[node + 1] = definition.Items.Count;
+                    node++;
+                }
+            }
+
+            return links;
+        }
+
+        /// <summary>Adds the links with their targets' hashes (the target ids are read here, on this chunk's core); returns how many.</summary>
+        private static int AddLinks(List<(LinkSpec, int)> links, ReadOnlySpan<AlignmentLink> alignsTo)
+        {
+            foreach (var link in alignsTo)
+            {
+                links.Add((new LinkSpec(link.TargetKind, link.TargetId, link.Weight), IdIndex.HashOf(link.TargetId)));
+            }
+
+            return alignsTo.Length;
+        }
     }
 
     /// <summary>

@@ -107,7 +107,7 @@ internal sealed class CompiledKeyResults
     public static CompiledKeyResults From(KeyResult?[] keyResults)
     {
         // Two visits of the key result records, each shared by the cores (they are scattered in memory, so reading
-        // them costs more than the work): one counts, one fills. Between them, the counts become start positions.
+        // them costs more than the work): one counts, one fills.
         var kinds = new NodeKind[keyResults.Length];
         var checkInStart = new int[keyResults.Length + 1];
         var itemStart = new int[keyResults.Length + 1];
@@ -124,6 +124,17 @@ internal sealed class CompiledKeyResults
             }
         });
 
+        return From(keyResults, kinds, checkInStart, itemStart);
+    }
+
+    /// <summary>
+    /// Compiles the key results when their kinds and counts were read already (by the visit that gathered the nodes):
+    /// <paramref name="checkInStart"/> and <paramref name="itemStart"/> hold each node's number of check-ins and
+    /// checklist items at index node + 1, and become the start positions (adopted, not copied).
+    /// </summary>
+    public static CompiledKeyResults From(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart)
+    {
+        // The counts become start positions.
         for (var node = 0; node < keyResults.Length; node++)
         {
             checkInStart[node + 1] += checkInStart[node];
