@@ -17,7 +17,7 @@ public sealed class AlignmentGraph
     private readonly int[] _linkStart;
     private readonly int[] _linkTarget;
 
-    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated)
+    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated, Task<CompiledKeyResults> compiling)
     {
         Set = set;
         _nodeById = validated.ItemIndex;
@@ -31,9 +31,9 @@ public sealed class AlignmentGraph
         ObjectiveNodes = nodes.ObjectiveNodes;
         PeriodOf = nodes.PeriodOf;
         SuccessTarget = nodes.SuccessTarget;
-        Compiled = CompiledKeyResults.From(KeyResults, nodes.Kinds, nodes.CheckInCounts, nodes.ItemCounts);
         (InputStart, InputNode, InputWeight) = BuildInputs(nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
         (DependentStart, DependentNode) = Reverse(InputStart, InputNode, NodeCount);
+        Compiled = compiling.GetAwaiter().GetResult();
         Plan = EvaluationPlan.For(this);
     }
 
@@ -97,9 +97,29 @@ public sealed class AlignmentGraph
     {
         ArgumentNullException.ThrowIfNull(set);
         var nodes = new SetNodes(set);
+
+        // The key results' check-ins need nothing from validation: they are compiled meanwhile, on whichever core
+        // the one-core steps (the id index, validation, the inputs) leave free, and thrown away if the set is invalid.
+        using var cancel = new CancellationTokenSource();
+        var compiling = Task.Run(() => CompiledKeyResults.From(nodes.KeyResults, nodes.Kinds, nodes.CheckInCounts, nodes.ItemCounts, cancel.Token));
         var findings = new List<OkrDiagnostic>();
         var validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
-        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated);
+        if (findings.Count > 0)
+        {
+            cancel.Cancel();
+            try
+            {
+                compiling.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Cancelled, as asked.
+            }
+
+            return new OkrErrors(findings);
+        }
+
+        return new AlignmentGraph(set, nodes, validated, compiling);
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>
@@ -318,6 +338,8 @@ public sealed class AlignmentGraph
         private readonly RollupAggregate?[] _aggregate;
         private readonly int[] _linkStart;
         private readonly int[] _idHash;
+        private IdIndex? _index;
+        private bool _indexed;
 
         public SetNodes(OkrSet set)
         {
@@ -405,23 +427,27 @@ public sealed class AlignmentGraph
             {
                 Spec.Owners.Add(new OwnerSpec(owner.Id, owner.ParentId));
             }
-
-            // The id index, in node order so that the first of two equal ids wins: the hashes are ready, so each add
-            // reads one slot of the table and no string unless the hashes match.
-            var index = new IdIndex(Ids, count);
-            var repeated = false;
-            for (var node = 0; node < count; node++)
-            {
-                repeated |= index.Add(node, _idHash[node]) >= 0;
-            }
-
-            Index = repeated ? null : index;
         }
 
         public TopologySpec Spec { get; }
 
-        /// <summary>Node by id; null when an id repeats (the validator then indexes the ids again and reports the repeats).</summary>
-        public IdIndex? Index { get; }
+        /// <summary>
+        /// Node by id; null when an id repeats (the validator then indexes the ids again and reports the repeats).
+        /// Built on first use, so that a build can set the key results compiling first.
+        /// </summary>
+        public IdIndex? Index
+        {
+            get
+            {
+                if (!_indexed)
+                {
+                    _index = IndexIds();
+                    _indexed = true;
+                }
+
+                return _index;
+            }
+        }
 
         public string[] Ids { get; }
 
@@ -447,6 +473,22 @@ public sealed class AlignmentGraph
         public int[] CheckInCounts { get; }
 
         public int[] ItemCounts { get; }
+
+        /// <summary>
+        /// The id index, in node order so that the first of two equal ids wins: the hashes are ready, so each add reads
+        /// one slot of the table and no string unless the hashes match. Null when an id repeats.
+        /// </summary>
+        private IdIndex? IndexIds()
+        {
+            var index = new IdIndex(Ids, Ids.Length);
+            var repeated = false;
+            for (var node = 0; node < Ids.Length; node++)
+            {
+                repeated |= index.Add(node, _idHash[node]) >= 0;
+            }
+
+            return repeated ? null : index;
+        }
 
         /// <summary>Fills the nodes of one chunk of objectives; returns the chunk's links in item order (their counts per item are in <c>_linkStart[item + 1]</c>).</summary>
         private List<(LinkSpec Link, int Hash)> FillChunk(int chunk)
