@@ -199,7 +199,8 @@ internal sealed class CompiledKeyResults
             CheckInKey[position++] = (checkIn.At.DayNumber << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
         }
 
-        if (kind == NodeKind.Ratio && TryScoreRatios(source, keys, first, second, CheckInAttainment.AsSpan(CheckInStart[node], source.Length)))
+        var attainments = CheckInAttainment.AsSpan(CheckInStart[node], source.Length);
+        if (kind == NodeKind.Ratio ? TryScoreRatios(source, keys, first, second, attainments) : TryScoreMet(kind, source, keys, first, second, attainments))
         {
             return;
         }
@@ -241,6 +242,48 @@ internal sealed class CompiledKeyResults
             }
 
             attainments[i] = ScoreMath.Normalize((value - b) / span);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An atLeast's, atMost's, within's or milestone's attainment for every check-in (1 when met, else 0, as
+    /// <see cref="KeyResultScorer.Measure(NodeKind, decimal, decimal, decimal?)"/> decides), comparing integers instead
+    /// of decimals when the definition values and every value are integers below 2^53 at one decimal scale (the
+    /// largest of theirs): scaling both sides of a comparison by the same power of ten keeps its outcome. Returns
+    /// false otherwise, and the caller scores each check-in on its own.
+    /// </summary>
+    private static bool TryScoreMet(NodeKind kind, ReadOnlySpan<CheckIn> checkIns, ReadOnlySpan<long> order, decimal first, decimal second, Span<double> attainments)
+    {
+        int scale = Math.Max(first.Scale, second.Scale);
+        foreach (var checkIn in checkIns)
+        {
+            scale = Math.Max(scale, checkIn.Value.Scale);
+        }
+
+        if (kind is not (NodeKind.AtLeast or NodeKind.AtMost or NodeKind.Within or NodeKind.Milestone)
+            || !ScoreMath.TryScaledInteger(first, scale, out var low) || !ScoreMath.TryScaledInteger(second, scale, out var high)
+            || !ScoreMath.TryScaledInteger(1m, scale, out var one))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (!ScoreMath.TryScaledInteger(checkIns[(int)(order[i] & 0xFFFF_FFFF)].Value, scale, out var value))
+            {
+                return false;
+            }
+
+            var met = kind switch
+            {
+                NodeKind.AtLeast => value >= low,
+                NodeKind.AtMost => value <= low,
+                NodeKind.Within => value >= low && value <= high,
+                _ => value == one, // a milestone is met at 1
+            };
+            attainments[i] = met ? 1.0 : 0.0;
         }
 
         return true;
