@@ -17,7 +17,7 @@ public sealed class AlignmentGraph
     private readonly int[] _linkStart;
     private readonly int[] _linkTarget;
 
-    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated, Task<CompiledKeyResults> compiling)
+    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated, CompiledKeyResults compiled, Inputs inputs)
     {
         Set = set;
         _nodeById = validated.ItemIndex;
@@ -31,9 +31,8 @@ public sealed class AlignmentGraph
         ObjectiveNodes = nodes.ObjectiveNodes;
         PeriodOf = nodes.PeriodOf;
         SuccessTarget = nodes.SuccessTarget;
-        (InputStart, InputNode, InputWeight) = BuildInputs(nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
-        (DependentStart, DependentNode) = Reverse(InputStart, InputNode, NodeCount);
-        Compiled = compiling.GetAwaiter().GetResult();
+        (InputStart, InputNode, InputWeight, DependentStart, DependentNode) = inputs;
+        Compiled = compiled;
         Plan = EvaluationPlan.For(this);
     }
 
@@ -99,27 +98,37 @@ public sealed class AlignmentGraph
         var nodes = new SetNodes(set);
 
         // The key results' check-ins need nothing from validation: they are compiled meanwhile, on whichever core
-        // the one-core steps (the id index, validation, the inputs) leave free, and thrown away if the set is invalid.
-        using var cancel = new CancellationTokenSource();
-        var compiling = Task.Run(() => CompiledKeyResults.From(nodes.KeyResults, nodes.Kinds, nodes.CheckInCounts, nodes.ItemCounts, cancel.Token));
+        // the one-core steps (the id index, validation, the inputs) leave free, and given up if the set is invalid.
+        // (Parallel.Invoke runs the first action on this thread, and the second here too if no other thread took it.)
         var findings = new List<OkrDiagnostic>();
-        var validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
-        if (findings.Count > 0)
-        {
-            cancel.Cancel();
-            try
+        GraphValidator? validated = null;
+        Inputs? inputs = null;
+        CompiledKeyResults? compiled = null;
+        using var cancel = new CancellationTokenSource();
+        Parallel.Invoke(
+            () =>
             {
-                compiling.Wait();
-            }
-            catch (AggregateException)
+                validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
+                if (findings.Count > 0)
+                {
+                    cancel.Cancel();
+                    return;
+                }
+
+                inputs = Inputs.Of(nodes, validated.LinkTarget);
+            },
+            () =>
             {
-                // Cancelled, as asked.
-            }
-
-            return new OkrErrors(findings);
-        }
-
-        return new AlignmentGraph(set, nodes, validated, compiling);
+                try
+                {
+                    compiled = CompiledKeyResults.From(nodes.KeyResults, nodes.Kinds, nodes.CheckInCounts, nodes.ItemCounts, cancel.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The set is invalid: nothing will read the compiled key results.
+                }
+            });
+        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated!, compiled!, inputs!);
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>
@@ -564,22 +573,34 @@ public sealed class AlignmentGraph
         }
     }
 
+    /// <summary>The counted inputs of every node and their reverse, worked out once the links are resolved.</summary>
+    private sealed record Inputs(int[] Start, int[] Node, double[] Weight, int[] DependentStart, int[] DependentNode)
+    {
+        public static Inputs Of(SetNodes nodes, int[] linkTarget)
+        {
+            var (start, node, weight) = BuildInputs(nodes.ObjectiveOf, nodes.Spec.LinkStart, linkTarget, nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
+            var (dependentStart, dependentNode) = Reverse(start, node, nodes.ObjectiveOf.Length);
+            return new Inputs(start, node, weight, dependentStart, dependentNode);
+        }
+    }
+
     /// <summary>
     /// The counted inputs of each node, in the order the spec sums them: an objective's own key results
     /// (weight &gt; 0) then its aligned objectives (link weight &gt; 0), each in document order; a rollup key result's
     /// contributors (link weight &gt; 0) in document order.
     /// </summary>
-    private (int[] Start, int[] Node, double[] Weight) BuildInputs(InputSources[] sources, double[] keyResultWeight, double[] linkWeight)
+    private static (int[] Start, int[] Node, double[] Weight) BuildInputs(
+        int[] objectiveOf, int[] linkStart, int[] linkTarget, InputSources[] sources, double[] keyResultWeight, double[] linkWeight)
     {
-        var count = NodeCount;
+        var count = objectiveOf.Length;
 
         // The counted links grouped by target, children in document order within a target (a counting sort).
         var alignedStart = new int[count + 1];
-        for (var link = 0; link < _linkStart[count]; link++)
+        for (var link = 0; link < linkStart[count]; link++)
         {
             if (linkWeight[link] > 0)
             {
-                alignedStart[_linkTarget[link] + 1]++;
+                alignedStart[linkTarget[link] + 1]++;
             }
         }
 
@@ -593,11 +614,11 @@ public sealed class AlignmentGraph
         var fill = alignedStart[..count];
         for (var child = 0; child < count; child++)
         {
-            for (var link = _linkStart[child]; link < _linkStart[child + 1]; link++)
+            for (var link = linkStart[child]; link < linkStart[child + 1]; link++)
             {
                 if (linkWeight[link] > 0)
                 {
-                    var at = fill[_linkTarget[link]]++;
+                    var at = fill[linkTarget[link]]++;
                     alignedChild[at] = child;
                     alignedWeight[at] = linkWeight[link];
                 }
@@ -611,7 +632,7 @@ public sealed class AlignmentGraph
             var inputs = 0;
             if ((sources[node] & InputSources.OwnKeyResults) != 0)
             {
-                for (var kr = node + 1; kr < count && ObjectiveOf[kr] == node; kr++)
+                for (var kr = node + 1; kr < count && objectiveOf[kr] == node; kr++)
                 {
                     inputs += keyResultWeight[kr] > 0 ? 1 : 0;
                 }
@@ -632,7 +653,7 @@ public sealed class AlignmentGraph
             var at = start[node];
             if ((sources[node] & InputSources.OwnKeyResults) != 0)
             {
-                for (var kr = node + 1; kr < count && ObjectiveOf[kr] == node; kr++)
+                for (var kr = node + 1; kr < count && objectiveOf[kr] == node; kr++)
                 {
                     if (keyResultWeight[kr] > 0)
                     {
