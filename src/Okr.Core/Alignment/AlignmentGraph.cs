@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OneOf;
 
 namespace Okr.Core;
@@ -10,13 +11,13 @@ namespace Okr.Core;
 /// </summary>
 public sealed class AlignmentGraph
 {
-    private readonly Dictionary<string, int> _nodeById;
+    private readonly IdIndex _nodeById;
 
     // The links of node n resolved to nodes: _linkTarget[_linkStart[n].._linkStart[n + 1]], parallel to its AlignsTo.
     private readonly int[] _linkStart;
     private readonly int[] _linkTarget;
 
-    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated)
+    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated, CompiledKeyResults compiled, Inputs inputs)
     {
         Set = set;
         _nodeById = validated.ItemIndex;
@@ -30,9 +31,8 @@ public sealed class AlignmentGraph
         ObjectiveNodes = nodes.ObjectiveNodes;
         PeriodOf = nodes.PeriodOf;
         SuccessTarget = nodes.SuccessTarget;
-        Compiled = CompiledKeyResults.From(KeyResults);
-        (InputStart, InputNode, InputWeight) = BuildInputs(nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
-        (DependentStart, DependentNode) = Reverse(InputStart, InputNode, NodeCount);
+        (InputStart, InputNode, InputWeight, DependentStart, DependentNode) = inputs;
+        Compiled = compiled;
         Plan = EvaluationPlan.For(this);
     }
 
@@ -96,9 +96,39 @@ public sealed class AlignmentGraph
     {
         ArgumentNullException.ThrowIfNull(set);
         var nodes = new SetNodes(set);
+
+        // The key results' check-ins need nothing from validation: they are compiled meanwhile, on whichever core
+        // the one-core steps (the id index, validation, the inputs) leave free, and given up if the set is invalid.
+        // (Parallel.Invoke runs the first action on this thread, and the second here too if no other thread took it.)
         var findings = new List<OkrDiagnostic>();
-        var validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
-        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated);
+        GraphValidator? validated = null;
+        Inputs? inputs = null;
+        CompiledKeyResults? compiled = null;
+        using var cancel = new CancellationTokenSource();
+        Parallel.Invoke(
+            () =>
+            {
+                validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
+                if (findings.Count > 0)
+                {
+                    cancel.Cancel();
+                    return;
+                }
+
+                inputs = Inputs.Of(nodes, validated.LinkTarget);
+            },
+            () =>
+            {
+                try
+                {
+                    compiled = CompiledKeyResults.From(nodes.KeyResults, nodes.Kinds, nodes.CheckInCounts, nodes.ItemCounts, cancel.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // The set is invalid: nothing will read the compiled key results.
+                }
+            });
+        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated!, compiled!, inputs!);
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>
@@ -294,99 +324,139 @@ public sealed class AlignmentGraph
     private ValueArray<string> Names(IEnumerable<int> nodes) => ValueArray.From(nodes.Select(n => Ids[n]));
 
     /// <summary>
-    /// Everything a build takes from the set's objects, read in one visit: the topology to validate, the id index and
-    /// the graph's per-node arrays (made before validation; thrown away when the set is invalid). Visiting millions of
-    /// objects scattered over the heap is the slow part of a build, so it is done once. Internal (not private) for the
-    /// benchmarks' stage timings.
+    /// Everything a build takes from the set's objects, read in one visit: the topology to validate, the id index, the
+    /// graph's per-node arrays and the counts <see cref="CompiledKeyResults"/> starts from (made before validation;
+    /// thrown away when the set is invalid). Visiting millions of objects scattered over the heap is the slow part of
+    /// a build: it is done once, by chunks of objectives shared among the cores, each chunk writing its own nodes.
+    /// Internal (not private) for the benchmarks' stage timings.
     /// </summary>
     internal sealed class SetNodes
     {
+        // Objectives per chunk: enough to make a chunk's bookkeeping negligible, small enough to balance the cores.
+        private const int ChunkSize = 8_192;
+
+        private readonly ImmutableArray<Objective> _objectives;
+        private readonly int[] _chunkNode;
+        private readonly Dictionary<string, Period> _periods;
+        private readonly OkrSettings _settings;
+
+        // Per item, for the spec.
+        private readonly string?[] _ownerId;
+        private readonly string?[] _periodId;
+        private readonly KeyResultKind?[] _kind;
+        private readonly RollupAggregate?[] _aggregate;
+        private readonly int[] _linkStart;
+        private readonly int[] _idHash;
+        private IdIndex? _index;
+        private bool _indexed;
+
         public SetNodes(OkrSet set)
         {
-            var objectives = set.Objectives.AsSpan();
-            var count = objectives.Length;
-            foreach (var objective in objectives)
+            _objectives = set.Objectives.AsImmutableArray();
+            _settings = set.Settings;
+            var chunks = (_objectives.Length + ChunkSize - 1) / ChunkSize;
+
+            // First the number of nodes in each chunk, so that every chunk knows where its nodes start.
+            _chunkNode = new int[chunks + 1];
+            Parallel.For(0, chunks, chunk =>
             {
-                count += objective.KeyResults.Count;
+                var nodes = 0;
+                for (var o = chunk * ChunkSize; o < Math.Min(_objectives.Length, (chunk + 1) * ChunkSize); o++)
+                {
+                    nodes += 1 + _objectives[o].KeyResults.Count;
+                }
+
+                _chunkNode[chunk + 1] = nodes;
+            });
+
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                _chunkNode[chunk + 1] += _chunkNode[chunk];
             }
 
-            Spec = new TopologySpec(count, linkCapacity: objectives.Length + 16);
+            var count = _chunkNode[chunks];
             Ids = new string[count];
             ObjectiveOf = new int[count];
             KeyResults = new KeyResult?[count];
             Objectives = new Objective?[count];
-            ObjectiveNodes = new int[objectives.Length];
+            ObjectiveNodes = new int[_objectives.Length];
             PeriodOf = new Period[count];
             SuccessTarget = new double[count];
             KeyResultWeight = new double[count];
             Sources = new InputSources[count];
-            var periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+            Kinds = new NodeKind[count];
+            CheckInCounts = new int[count + 1];
+            ItemCounts = new int[count + 1];
+            _ownerId = new string?[count];
+            _periodId = new string?[count];
+            _kind = new KeyResultKind?[count];
+            _aggregate = new RollupAggregate?[count];
+            _linkStart = new int[count + 1];
+            _idHash = new int[count];
+            _periods = new Dictionary<string, Period>(StringComparer.Ordinal);
+            foreach (var period in set.Periods.AsSpan())
+            {
+                _periods.TryAdd(period.Id, period);
+            }
+
+            // Then the nodes themselves, each chunk keeping its links apart until the chunks' link counts are known.
+            var chunkLinks = new List<(LinkSpec Link, int Hash)>[chunks];
+            Parallel.For(0, chunks, chunk => chunkLinks[chunk] = FillChunk(chunk));
+
+            // Link counts per item become start positions; each chunk's links are copied to where its first item's start.
+            for (var node = 0; node < count; node++)
+            {
+                _linkStart[node + 1] += _linkStart[node];
+            }
+
+            var linkCount = _linkStart[count];
+            var linkKind = new AlignmentTargetKind[linkCount];
+            var linkTargetId = new string[linkCount];
+            var linkWeight = new double[linkCount];
+            var linkHash = new int[linkCount];
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                var at = _linkStart[_chunkNode[chunk]];
+                foreach (var (link, hash) in chunkLinks[chunk])
+                {
+                    linkKind[at] = link.TargetKind;
+                    linkTargetId[at] = link.TargetId;
+                    linkWeight[at] = link.Weight;
+                    linkHash[at++] = hash;
+                }
+            }
+
+            Spec = new TopologySpec(count, Ids, ObjectiveOf, _ownerId, _periodId, _kind, _aggregate, _linkStart, linkKind, linkTargetId, linkWeight, linkHash);
             foreach (var period in set.Periods.AsSpan())
             {
                 Spec.PeriodIds.Add(period.Id);
-                periods.TryAdd(period.Id, period);
             }
 
             foreach (var owner in set.Owners.AsSpan())
             {
                 Spec.Owners.Add(new OwnerSpec(owner.Id, owner.ParentId));
             }
-
-            var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-            string? lastPeriodId = null;
-            Period? lastPeriod = null;
-            var node = 0;
-            for (var o = 0; o < objectives.Length; o++)
-            {
-                var objective = objectives[o];
-                var objectiveNode = node++;
-                Spec.AddObjective(objective.Id, objective.OwnerId, objective.PeriodId, objective.AlignsTo.AsSpan());
-                ObjectiveNodes[o] = objectiveNode;
-                Ids[objectiveNode] = objective.Id;
-                index.TryAdd(objective.Id, objectiveNode);
-                ObjectiveOf[objectiveNode] = -1;
-                Objectives[objectiveNode] = objective;
-
-                // Objectives mostly share one period string: look it up only when it changes. An unknown period
-                // leaves null here, but then validation fails and these arrays are not used.
-                if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
-                {
-                    lastPeriodId = objective.PeriodId;
-                    periods.TryGetValue(lastPeriodId, out lastPeriod);
-                }
-
-                PeriodOf[objectiveNode] = lastPeriod!;
-                SuccessTarget[objectiveNode] = set.Settings.SuccessTarget(objective.Commitment);
-                Sources[objectiveNode] = objective.ProgressFrom switch
-                {
-                    ProgressSource.KeyResults => InputSources.OwnKeyResults,
-                    ProgressSource.Children => InputSources.Aligned,
-                    _ => InputSources.OwnKeyResults | InputSources.Aligned,
-                };
-
-                foreach (var keyResult in objective.KeyResults.AsSpan())
-                {
-                    var kind = keyResult.Kind;
-                    Spec.AddKeyResult(keyResult.Id, objectiveNode, kind, keyResult.Definition.Aggregate, keyResult.AlignsTo.AsSpan());
-                    Ids[node] = keyResult.Id;
-                    index.TryAdd(keyResult.Id, node);
-                    ObjectiveOf[node] = objectiveNode;
-                    KeyResults[node] = keyResult;
-                    PeriodOf[node] = PeriodOf[objectiveNode];
-                    SuccessTarget[node] = SuccessTarget[objectiveNode];
-                    KeyResultWeight[node] = keyResult.Weight;
-                    Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
-                    node++;
-                }
-            }
-
-            Index = index.Count == count ? index : null;
         }
 
         public TopologySpec Spec { get; }
 
-        /// <summary>Node by id; null when an id repeats (the validator then indexes the ids again and reports the repeats).</summary>
-        public Dictionary<string, int>? Index { get; }
+        /// <summary>
+        /// Node by id; null when an id repeats (the validator then indexes the ids again and reports the repeats).
+        /// Built on first use, so that a build can set the key results compiling first.
+        /// </summary>
+        public IdIndex? Index
+        {
+            get
+            {
+                if (!_indexed)
+                {
+                    _index = IndexIds();
+                    _indexed = true;
+                }
+
+                return _index;
+            }
+        }
 
         public string[] Ids { get; }
 
@@ -405,6 +475,113 @@ public sealed class AlignmentGraph
         public double[] KeyResultWeight { get; }
 
         public InputSources[] Sources { get; }
+
+        /// <summary>For <see cref="CompiledKeyResults"/>: each node's kind, and its number of check-ins and checklist items at index node + 1.</summary>
+        public NodeKind[] Kinds { get; }
+
+        public int[] CheckInCounts { get; }
+
+        public int[] ItemCounts { get; }
+
+        /// <summary>
+        /// The id index, in node order so that the first of two equal ids wins: the hashes are ready, so each add reads
+        /// one slot of the table and no string unless the hashes match. Null when an id repeats.
+        /// </summary>
+        private IdIndex? IndexIds()
+        {
+            var index = new IdIndex(Ids, Ids.Length);
+            var repeated = false;
+            for (var node = 0; node < Ids.Length; node++)
+            {
+                repeated |= index.Add(node, _idHash[node]) >= 0;
+            }
+
+            return repeated ? null : index;
+        }
+
+        /// <summary>Fills the nodes of one chunk of objectives; returns the chunk's links in item order (their counts per item are in <c>_linkStart[item + 1]</c>).</summary>
+        private List<(LinkSpec Link, int Hash)> FillChunk(int chunk)
+        {
+            var links = new List<(LinkSpec, int)>();
+            string? lastPeriodId = null;
+            Period? lastPeriod = null;
+            var node = _chunkNode[chunk];
+            for (var o = chunk * ChunkSize; o < Math.Min(_objectives.Length, (chunk + 1) * ChunkSize); o++)
+            {
+                var objective = _objectives[o];
+                var objectiveNode = node++;
+                ObjectiveNodes[o] = objectiveNode;
+                Ids[objectiveNode] = objective.Id;
+                _idHash[objectiveNode] = IdIndex.HashOf(objective.Id);
+                ObjectiveOf[objectiveNode] = -1;
+                Objectives[objectiveNode] = objective;
+                _ownerId[objectiveNode] = objective.OwnerId;
+                _periodId[objectiveNode] = objective.PeriodId;
+                _linkStart[objectiveNode + 1] = AddLinks(links, objective.AlignsTo.AsSpan());
+
+                // Objectives mostly share one period string: look it up only when it changes. An unknown period
+                // leaves null here, but then validation fails and these arrays are not used.
+                if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
+                {
+                    lastPeriodId = objective.PeriodId;
+                    _periods.TryGetValue(lastPeriodId, out lastPeriod);
+                }
+
+                PeriodOf[objectiveNode] = lastPeriod!;
+                SuccessTarget[objectiveNode] = _settings.SuccessTarget(objective.Commitment);
+                Sources[objectiveNode] = objective.ProgressFrom switch
+                {
+                    ProgressSource.KeyResults => InputSources.OwnKeyResults,
+                    ProgressSource.Children => InputSources.Aligned,
+                    _ => InputSources.OwnKeyResults | InputSources.Aligned,
+                };
+
+                foreach (var keyResult in objective.KeyResults.AsSpan())
+                {
+                    var definition = keyResult.Definition;
+                    var kind = definition.Kind;
+                    Ids[node] = keyResult.Id;
+                    _idHash[node] = IdIndex.HashOf(keyResult.Id);
+                    ObjectiveOf[node] = objectiveNode;
+                    KeyResults[node] = keyResult;
+                    _kind[node] = kind;
+                    _aggregate[node] = definition.Aggregate;
+                    _linkStart[node + 1] = AddLinks(links, keyResult.AlignsTo.AsSpan());
+                    PeriodOf[node] = PeriodOf[objectiveNode];
+                    SuccessTarget[node] = SuccessTarget[objectiveNode];
+                    KeyResultWeight[node] = keyResult.Weight;
+                    Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
+                    Kinds[node] = CompiledKeyResults.KindOf(definition);
+                    CheckInCounts[node + 1] = keyResult.CheckIns.Count;
+                    ItemCounts[node + 1] = definition.Items.Count;
+                    node++;
+                }
+            }
+
+            return links;
+        }
+
+        /// <summary>Adds the links with their targets' hashes (the target ids are read here, on this chunk's core); returns how many.</summary>
+        private static int AddLinks(List<(LinkSpec, int)> links, ReadOnlySpan<AlignmentLink> alignsTo)
+        {
+            foreach (var link in alignsTo)
+            {
+                links.Add((new LinkSpec(link.TargetKind, link.TargetId, link.Weight), IdIndex.HashOf(link.TargetId)));
+            }
+
+            return alignsTo.Length;
+        }
+    }
+
+    /// <summary>The counted inputs of every node and their reverse, worked out once the links are resolved.</summary>
+    private sealed record Inputs(int[] Start, int[] Node, double[] Weight, int[] DependentStart, int[] DependentNode)
+    {
+        public static Inputs Of(SetNodes nodes, int[] linkTarget)
+        {
+            var (start, node, weight) = BuildInputs(nodes.ObjectiveOf, nodes.Spec.LinkStart, linkTarget, nodes.Sources, nodes.KeyResultWeight, nodes.Spec.LinkWeight);
+            var (dependentStart, dependentNode) = Reverse(start, node, nodes.ObjectiveOf.Length);
+            return new Inputs(start, node, weight, dependentStart, dependentNode);
+        }
     }
 
     /// <summary>
@@ -412,17 +589,18 @@ public sealed class AlignmentGraph
     /// (weight &gt; 0) then its aligned objectives (link weight &gt; 0), each in document order; a rollup key result's
     /// contributors (link weight &gt; 0) in document order.
     /// </summary>
-    private (int[] Start, int[] Node, double[] Weight) BuildInputs(InputSources[] sources, double[] keyResultWeight, double[] linkWeight)
+    private static (int[] Start, int[] Node, double[] Weight) BuildInputs(
+        int[] objectiveOf, int[] linkStart, int[] linkTarget, InputSources[] sources, double[] keyResultWeight, double[] linkWeight)
     {
-        var count = NodeCount;
+        var count = objectiveOf.Length;
 
         // The counted links grouped by target, children in document order within a target (a counting sort).
         var alignedStart = new int[count + 1];
-        for (var link = 0; link < _linkStart[count]; link++)
+        for (var link = 0; link < linkStart[count]; link++)
         {
             if (linkWeight[link] > 0)
             {
-                alignedStart[_linkTarget[link] + 1]++;
+                alignedStart[linkTarget[link] + 1]++;
             }
         }
 
@@ -436,11 +614,11 @@ public sealed class AlignmentGraph
         var fill = alignedStart[..count];
         for (var child = 0; child < count; child++)
         {
-            for (var link = _linkStart[child]; link < _linkStart[child + 1]; link++)
+            for (var link = linkStart[child]; link < linkStart[child + 1]; link++)
             {
                 if (linkWeight[link] > 0)
                 {
-                    var at = fill[_linkTarget[link]]++;
+                    var at = fill[linkTarget[link]]++;
                     alignedChild[at] = child;
                     alignedWeight[at] = linkWeight[link];
                 }
@@ -454,7 +632,7 @@ public sealed class AlignmentGraph
             var inputs = 0;
             if ((sources[node] & InputSources.OwnKeyResults) != 0)
             {
-                for (var kr = node + 1; kr < count && ObjectiveOf[kr] == node; kr++)
+                for (var kr = node + 1; kr < count && objectiveOf[kr] == node; kr++)
                 {
                     inputs += keyResultWeight[kr] > 0 ? 1 : 0;
                 }
@@ -475,7 +653,7 @@ public sealed class AlignmentGraph
             var at = start[node];
             if ((sources[node] & InputSources.OwnKeyResults) != 0)
             {
-                for (var kr = node + 1; kr < count && ObjectiveOf[kr] == node; kr++)
+                for (var kr = node + 1; kr < count && objectiveOf[kr] == node; kr++)
                 {
                     if (keyResultWeight[kr] > 0)
                     {

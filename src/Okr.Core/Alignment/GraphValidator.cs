@@ -21,7 +21,7 @@ internal sealed class GraphValidator
     }
 
     /// <summary>Item index by id (first occurrence wins).</summary>
-    public Dictionary<string, int> ItemIndex { get; private set; } = [];
+    public IdIndex ItemIndex { get; private set; } = null!;
 
     /// <summary>Per link (indexed like <see cref="TopologySpec.LinkTargetId"/>): the target item index, or -1 when it does not resolve.</summary>
     public int[] LinkTarget { get; private set; } = [];
@@ -35,14 +35,14 @@ internal sealed class GraphValidator
     /// Optionally, every item id already indexed (built while the items were gathered); used only when it holds one
     /// entry per item, else the ids are indexed again and the duplicates reported.
     /// </param>
-    public static GraphValidator Run(TopologySpec spec, List<OkrDiagnostic> findings, Dictionary<string, int>? itemIndex = null)
+    public static GraphValidator Run(TopologySpec spec, List<OkrDiagnostic> findings, IdIndex? itemIndex = null)
     {
         var validator = new GraphValidator(spec, findings);
         validator.Validate(itemIndex);
         return validator;
     }
 
-    private void Validate(Dictionary<string, int>? itemIndex)
+    private void Validate(IdIndex? itemIndex)
     {
         var periods = IndexIds(_spec.PeriodIds, "period");
         var ownerIds = new List<string?>(_spec.Owners.Count);
@@ -101,12 +101,12 @@ internal sealed class GraphValidator
     private void IndexItems()
     {
         var ids = _spec.ItemId;
-        var index = new Dictionary<string, int>(_spec.ItemCount, StringComparer.Ordinal);
+        var index = new IdIndex(ids, _spec.ItemCount);
         HashSet<string>? reported = null;
         for (var i = 0; i < _spec.ItemCount; i++)
         {
             var id = ids[i];
-            if (id is not null && !index.TryAdd(id, i) && (reported ??= new(StringComparer.Ordinal)).Add(id))
+            if (id is not null && index.Add(i, IdIndex.HashOf(id)) >= 0 && (reported ??= new(StringComparer.Ordinal)).Add(id))
             {
                 Add(OkrCodes.DuplicateId, id, $"The id '{id}' is used more than once (objectives and key results share one set of ids): give each its own id.");
             }
@@ -198,9 +198,26 @@ internal sealed class GraphValidator
     /// <summary>Looks up every link: its target item, or <see cref="Unknown"/> or <see cref="WrongKind"/>.</summary>
     private void Resolve(int[] linkTarget)
     {
-        for (var l = 0; l < linkTarget.Length; l++)
+        // Each lookup is a few cache misses (the table, the id found, its text): big sets share the links out
+        // among the cores, whose lookups then wait on memory side by side. The index is only read here.
+        const int chunkSize = 65_536;
+        var hashes = _spec.LinkTargetHash;
+        if (linkTarget.Length < 2 * chunkSize)
         {
-            linkTarget[l] = !ItemIndex.TryGetValue(_spec.LinkTargetId[l], out var target) ? Unknown
+            ResolveRange(linkTarget, hashes, 0, linkTarget.Length);
+            return;
+        }
+
+        Parallel.For(0, (linkTarget.Length + chunkSize - 1) / chunkSize, chunk =>
+            ResolveRange(linkTarget, hashes, chunk * chunkSize, Math.Min(linkTarget.Length, (chunk + 1) * chunkSize)));
+    }
+
+    private void ResolveRange(int[] linkTarget, int[]? hashes, int start, int end)
+    {
+        for (var l = start; l < end; l++)
+        {
+            var id = _spec.LinkTargetId[l];
+            linkTarget[l] = !ItemIndex.TryGetValue(id, hashes?[l] ?? IdIndex.HashOf(id), out var target) ? Unknown
                 : _spec.IsObjective(target) != (_spec.LinkKind[l] == AlignmentTargetKind.Objective) ? WrongKind
                 : target;
         }
@@ -222,7 +239,8 @@ internal sealed class GraphValidator
                 }
                 else if (linkTarget[l] == WrongKind)
                 {
-                    var targetIsObjective = _spec.IsObjective(ItemIndex[targetId]);
+                    ItemIndex.TryGetValue(targetId, out var target);
+                    var targetIsObjective = _spec.IsObjective(target);
                     var actual = targetIsObjective ? "an objective" : "a key result";
                     var fix = targetIsObjective ? "objective" : "keyResult";
                     Add(OkrCodes.UnknownReference, _spec.SubjectOf(item), $"{Describe(item)} aligns to {{\"{expected}\": \"{targetId}\"}}, but '{targetId}' is {actual}: write {{\"{fix}\": \"{targetId}\"}}.");

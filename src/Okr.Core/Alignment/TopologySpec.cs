@@ -37,6 +37,39 @@ internal sealed class TopologySpec
         _linkWeight = new double[linkCapacity];
     }
 
+    /// <summary>
+    /// A spec over arrays its caller has filled (see <see cref="AlignmentGraph.SetNodes"/>): <paramref name="itemCount"/>
+    /// items, their links flat as in the other constructor, and each link target's <see cref="IdIndex.HashOf"/>.
+    /// The arrays are adopted, not copied.
+    /// </summary>
+    public TopologySpec(
+        int itemCount,
+        string?[] itemId,
+        int[] objectiveItem,
+        string?[] ownerId,
+        string?[] periodId,
+        KeyResultKind?[] kind,
+        RollupAggregate?[] aggregate,
+        int[] linkStart,
+        AlignmentTargetKind[] linkKind,
+        string[] linkTargetId,
+        double[] linkWeight,
+        int[] linkTargetHash)
+    {
+        ItemCount = itemCount;
+        _itemId = itemId;
+        _objectiveItem = objectiveItem;
+        _ownerId = ownerId;
+        _periodId = periodId;
+        _kind = kind;
+        _aggregate = aggregate;
+        _linkStart = linkStart;
+        _linkKind = linkKind;
+        _linkTargetId = linkTargetId;
+        _linkWeight = linkWeight;
+        LinkTargetHash = linkTargetHash;
+    }
+
     public List<string?> PeriodIds { get; } = [];
 
     public List<OwnerSpec> Owners { get; } = [];
@@ -68,6 +101,9 @@ internal sealed class TopologySpec
 
     /// <summary>A link's weight (0 when the document's weight was invalid: that was reported already).</summary>
     public double[] LinkWeight => _linkWeight;
+
+    /// <summary>Each link target's <see cref="IdIndex.HashOf"/>, when the builder computed them (else null: computed when resolving).</summary>
+    public int[]? LinkTargetHash { get; }
 
     /// <summary>Adds an objective and returns its item index.</summary>
     public int AddObjective(string? id, string? ownerId, string? periodId, ReadOnlySpan<AlignmentLink> links)

@@ -107,7 +107,7 @@ internal sealed class CompiledKeyResults
     public static CompiledKeyResults From(KeyResult?[] keyResults)
     {
         // Two visits of the key result records, each shared by the cores (they are scattered in memory, so reading
-        // them costs more than the work): one counts, one fills. Between them, the counts become start positions.
+        // them costs more than the work): one counts, one fills.
         var kinds = new NodeKind[keyResults.Length];
         var checkInStart = new int[keyResults.Length + 1];
         var itemStart = new int[keyResults.Length + 1];
@@ -124,6 +124,22 @@ internal sealed class CompiledKeyResults
             }
         });
 
+        return From(keyResults, kinds, checkInStart, itemStart);
+    }
+
+    /// <summary>
+    /// Compiles the key results when their kinds and counts were read already (by the visit that gathered the nodes):
+    /// <paramref name="checkInStart"/> and <paramref name="itemStart"/> hold each node's number of check-ins and
+    /// checklist items at index node + 1, and become the start positions (adopted, not copied).
+    /// </summary>
+    /// <param name="keyResults">The key result of each node (null for an objective).</param>
+    /// <param name="kinds">Each node's kind.</param>
+    /// <param name="checkInStart">Each node's number of check-ins at index node + 1.</param>
+    /// <param name="itemStart">Each node's number of checklist items at index node + 1.</param>
+    /// <param name="cancellation">Stops the work between chunks (an <see cref="OperationCanceledException"/>): a build stops compiling when validation fails.</param>
+    public static CompiledKeyResults From(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart, CancellationToken cancellation = default)
+    {
+        // The counts become start positions.
         for (var node = 0; node < keyResults.Length; node++)
         {
             checkInStart[node + 1] += checkInStart[node];
@@ -131,7 +147,7 @@ internal sealed class CompiledKeyResults
         }
 
         var table = new CompiledKeyResults(kinds, checkInStart, itemStart);
-        Parallel.For(0, ChunkCount(keyResults.Length), chunk =>
+        Parallel.For(0, ChunkCount(keyResults.Length), new ParallelOptions { CancellationToken = cancellation }, chunk =>
         {
             var sortKeys = new long[16];
             for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)
@@ -183,7 +199,8 @@ internal sealed class CompiledKeyResults
             CheckInKey[position++] = (checkIn.At.DayNumber << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
         }
 
-        if (kind == NodeKind.Ratio && TryScoreRatios(source, keys, first, second, CheckInAttainment.AsSpan(CheckInStart[node], source.Length)))
+        var attainments = CheckInAttainment.AsSpan(CheckInStart[node], source.Length);
+        if (kind == NodeKind.Ratio ? TryScoreRatios(source, keys, first, second, attainments) : TryScoreMet(kind, source, keys, first, second, attainments))
         {
             return;
         }
@@ -230,6 +247,48 @@ internal sealed class CompiledKeyResults
         return true;
     }
 
+    /// <summary>
+    /// An atLeast's, atMost's, within's or milestone's attainment for every check-in (1 when met, else 0, as
+    /// <see cref="KeyResultScorer.Measure(NodeKind, decimal, decimal, decimal?)"/> decides), comparing integers instead
+    /// of decimals when the definition values and every value are integers below 2^53 at one decimal scale (the
+    /// largest of theirs): scaling both sides of a comparison by the same power of ten keeps its outcome. Returns
+    /// false otherwise, and the caller scores each check-in on its own.
+    /// </summary>
+    private static bool TryScoreMet(NodeKind kind, ReadOnlySpan<CheckIn> checkIns, ReadOnlySpan<long> order, decimal first, decimal second, Span<double> attainments)
+    {
+        int scale = Math.Max(first.Scale, second.Scale);
+        foreach (var checkIn in checkIns)
+        {
+            scale = Math.Max(scale, checkIn.Value.Scale);
+        }
+
+        if (kind is not (NodeKind.AtLeast or NodeKind.AtMost or NodeKind.Within or NodeKind.Milestone)
+            || !ScoreMath.TryScaledInteger(first, scale, out var low) || !ScoreMath.TryScaledInteger(second, scale, out var high)
+            || !ScoreMath.TryScaledInteger(1m, scale, out var one))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < order.Length; i++)
+        {
+            if (!ScoreMath.TryScaledInteger(checkIns[(int)(order[i] & 0xFFFF_FFFF)].Value, scale, out var value))
+            {
+                return false;
+            }
+
+            var met = kind switch
+            {
+                NodeKind.AtLeast => value >= low,
+                NodeKind.AtMost => value <= low,
+                NodeKind.Within => value >= low && value <= high,
+                _ => value == one, // a milestone is met at 1
+            };
+            attainments[i] = met ? 1.0 : 0.0;
+        }
+
+        return true;
+    }
+
     /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
     private const long MaxExactInteger = (1L << 53) - 1;
 
@@ -246,13 +305,42 @@ internal sealed class CompiledKeyResults
 
         // Day in the high half, document index in the low half: sorting the keys sorts by (day, document order).
         var keys = buffer.AsSpan(0, checkIns.Length);
+        var sorted = true;
         for (var i = 0; i < checkIns.Length; i++)
         {
             keys[i] = ((long)checkIns[i].At.DayNumber << 32) | (uint)i;
+            sorted &= i == 0 || keys[i] > keys[i - 1];
         }
 
-        keys.Sort();
+        // Check-ins are usually given in date order; a handful of them sort fastest by insertion.
+        if (!sorted && keys.Length <= SmallSort)
+        {
+            InsertionSort(keys);
+        }
+        else if (!sorted)
+        {
+            keys.Sort();
+        }
+
         return keys;
+    }
+
+    /// <summary>Up to this many keys are sorted by insertion: a key result has a handful of check-ins, and the general sort's set-up costs more than the sorting.</summary>
+    private const int SmallSort = 32;
+
+    private static void InsertionSort(Span<long> keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            var j = i - 1;
+            for (; j >= 0 && keys[j] > key; j--)
+            {
+                keys[j + 1] = keys[j];
+            }
+
+            keys[j + 1] = key;
+        }
     }
 
     /// <summary>The position of the latest check-in of <paramref name="node"/> as of <paramref name="day"/> (ties: later in document order), or -1.</summary>

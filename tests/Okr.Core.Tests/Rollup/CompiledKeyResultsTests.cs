@@ -93,6 +93,41 @@ public class CompiledKeyResultsTests
     }
 
     [Fact]
+    public void CheckInAttainment_ThresholdKindsOfManyScales_SameAsTheRecordsScore()
+    {
+        // Thresholds and values of 0 to 6 decimals (trailing zeros too), some past 2^53 at their common scale (those
+        // key results fall back from comparing scaled integers to comparing decimals), unsorted days.
+        var random = new Random(9);
+        decimal Value() => random.Next(5) switch
+        {
+            0 => (decimal)random.NextInt64(-9_007_199_254_740_991, 9_007_199_254_740_991) / (decimal)Math.Pow(10, random.Next(0, 4)),
+            1 => 79_228_162_514_264_337_593_543m / (random.Next(1, 9) * 7m),
+            2 => random.Next(-5, 6) * 1.000m,
+            _ => random.Next(-100_000, 100_000) / (decimal)Math.Pow(10, random.Next(0, 7)),
+        };
+
+        var day = new DateOnly(2026, 10, 5);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var (low, high) = (Value(), Value());
+            var definition = random.Next(3) switch
+            {
+                0 => KeyResultDefinition.AtLeast(low),
+                1 => KeyResultDefinition.AtMost(low),
+                _ => KeyResultDefinition.Within(Math.Min(low, high), Math.Max(low, high)),
+            };
+            var values = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(4) == 0 ? low : Value()).ToArray();
+            var days = Enumerable.Range(0, values.Length).OrderBy(_ => random.Next()).ToArray();
+            var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [.. values.Select((v, k) => new CheckIn(day.AddDays(days[k]), v))]);
+            var table = CompiledKeyResults.From([keyResult]);
+            for (var k = 0; k < values.Length; k++)
+            {
+                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.CheckInAttainment[k]);
+            }
+        }
+    }
+
+    [Fact]
     public void ChecklistShare_EqualsTheRecordsShare()
     {
         var definition = KeyResultDefinition.Checklist(
