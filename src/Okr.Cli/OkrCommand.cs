@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Okr.Core;
 using Okr.Core.Documents;
 using Okr.Core.Validation;
 
@@ -104,7 +105,31 @@ internal static class OkrCommand
             return UsageError;
         }
 
-        var analysis = OkrDocument.Analyze(bytes, asOf);
+        var validator = OkrValidator.Default;
+        var evaluated = OkrDocument.Evaluate(bytes, asOf);
+        if (includeObjectives && evaluated.Evaluation is { } evaluation && CanOverlapRules(evaluation, validator, parsed.Format == "json", outputRedirected))
+        {
+            // The rules cannot give the document errors, so its objectives are reported whatever the rules find:
+            // write them on this core while the rules run on another, then wait for the findings.
+            var rules = Task.Run(() => validator.Validate(evaluation).Findings);
+            ValueArray<OkrDiagnostic> Findings() => rules.GetAwaiter().GetResult();
+            if (parsed.Format == "json")
+            {
+                OkrReport.Write(asOf, evaluation, Findings, stdout);
+                stdout.Write("\n"u8);
+                stdout.Flush();
+            }
+            else
+            {
+                PlainTextReport.Write(asOf, evaluation, Findings, stdout);
+            }
+
+            return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;
+        }
+
+        var analysis = evaluated.Evaluation is { } evaluationAlone
+            ? new DocumentAnalysis(asOf, evaluated.Set, evaluationAlone, validator.Validate(evaluationAlone).Findings)
+            : evaluated;
         if (parsed.Format == "json")
         {
             OkrReport.Write(analysis, stdout, includeObjectives);
@@ -118,6 +143,16 @@ internal static class OkrCommand
 
         return analysis.HasErrors ? DocumentHasErrors : Ok;
     }
+
+    /// <summary>
+    /// Whether the rules can run beside the report of the objectives: there is a second core, no rule runs at
+    /// severity error (an error would leave the objectives out of the report), and the report is JSON or the plain
+    /// redirected text whose tree does not depend on the findings.
+    /// </summary>
+    private static bool CanOverlapRules(OkrEvaluation evaluation, OkrValidator validator, bool json, bool outputRedirected)
+        => Environment.ProcessorCount > 1
+            && !validator.MayReportErrors(evaluation.Settings)
+            && (json || (outputRedirected && PlainTextReport.CanWriteObjectives(evaluation.Graph.Set)));
 
     private static int Rules(CommandLine parsed, Stream stdout, TextWriter stderr, bool outputRedirected)
     {

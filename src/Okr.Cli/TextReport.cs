@@ -194,6 +194,14 @@ internal static class TextReport
     internal static IEnumerable<OkrDiagnostic> InReportOrder(ValueArray<OkrDiagnostic> findings)
         => findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal);
 
+    /// <summary>Renders only the findings with Spectre.Console, on redirected output (after a tree <see cref="PlainTextReport"/> wrote).</summary>
+    internal static void WriteFindingsWithSpectre(ValueArray<OkrDiagnostic> findings, Stream stdout)
+    {
+        var console = CreateConsole(stdout, outputRedirected: true, out var writer);
+        WriteFindings(console, findings);
+        writer.Flush();
+    }
+
     private static void WriteFindings(IAnsiConsole console, ValueArray<OkrDiagnostic> findings)
     {
         if (findings.Count == 0)

@@ -50,6 +50,24 @@ public sealed class PlainTextReportTests
         Assert.Equal(Spectre(analysis, includeObjectives: true), Run(s => TextReport.Write(analysis, true, s, outputRedirected: true)));
     }
 
+    [Fact]
+    public void Score_FindingSubjectWithColon_SameAsSpectre()
+    {
+        // One colon keeps the tree plain, but a finding's subject with a colon is left to Spectre: okr score writes
+        // the tree directly and the findings with Spectre, which must be the characters Spectre gives for the whole.
+        using var folder = new TempFolder();
+        var text = File.ReadAllText(CliRunner.DocumentPath("spec-example.okr.json")).Replace("\"o-acme\"", "\"o:acme\"", StringComparison.Ordinal);
+        var path = folder.File("colon.okr.json", text);
+        var analysis = OkrDocument.Analyze(text, CliRunner.Today);
+
+        var result = CliRunner.Run("score", path);
+
+        Assert.False(PlainTextReport.CanWrite(analysis, includeObjectives: true));
+        Assert.True(PlainTextReport.CanWriteObjectives(analysis.Set!));
+        Assert.Contains("OKR103 o:acme:", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(Spectre(analysis, includeObjectives: true), result.Stdout);
+    }
+
     private static string Plain(DocumentAnalysis analysis, bool includeObjectives) => Run(s => PlainTextReport.Write(analysis, includeObjectives, s));
 
     private static string Spectre(DocumentAnalysis analysis, bool includeObjectives) => Run(s => TextReport.WriteWithSpectre(analysis, includeObjectives, s, outputRedirected: true));
