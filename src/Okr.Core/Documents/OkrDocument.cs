@@ -61,15 +61,21 @@ public static class OkrDocument
     /// <summary>
     /// The first half of <see cref="Analyze(ReadOnlySpan{byte}, DateOnly, OkrValidator)"/>: reads, compiles and
     /// evaluates, with the OKR0xx findings when that fails and no findings (the rules not run yet) when it does not.
-    /// For <c>okr score</c>, which runs the rules on another core while it writes the objectives.
+    /// For <c>okr score</c>, which runs the rules on another core while it writes the objectives (and whose document,
+    /// given as memory, may be read on two cores).
     /// </summary>
-    internal static DocumentAnalysis Evaluate(ReadOnlySpan<byte> utf8Json, DateOnly asOf)
+    internal static DocumentAnalysis Evaluate(ReadOnlyMemory<byte> utf8Json, DateOnly asOf)
+        => Evaluate(DocumentReader.Read(utf8Json, checkGraph: false), asOf);
+
+    private static DocumentAnalysis Evaluate(ReadOnlySpan<byte> utf8Json, DateOnly asOf)
+        => Evaluate(DocumentReader.Read(utf8Json, checkGraph: false), asOf);
+
+    // Compiling checks references and cycles, so the document was read without checking them first.
+    private static DocumentAnalysis Evaluate((OkrSet? Set, List<OkrDiagnostic> Findings) read, DateOnly asOf)
     {
-        // Compiling checks references and cycles, so reading need not check them first.
-        var (set, findings) = DocumentReader.Read(utf8Json, checkGraph: false);
-        if (set is null)
+        if (read.Set is not { } set)
         {
-            return new DocumentAnalysis(asOf, null, null, ValueArray.From(findings));
+            return new DocumentAnalysis(asOf, null, null, ValueArray.From(read.Findings));
         }
 
         var evaluation = set.TryEvaluate(asOf);
