@@ -100,13 +100,19 @@ internal static class OkrCommand
             return Usage(stderr, command, $"--as-of is '{asOfText}': write a real day as YYYY-MM-DD");
         }
 
-        if (!TryRead(parsed.Files[0], stdin, stderr, out var bytes))
+        if (!TryRead(parsed.Files[0], stdin, stderr, out var bytes, out var mapped))
         {
             return UsageError;
         }
 
+        DocumentAnalysis evaluated;
+        using (mapped)
+        {
+            // Everything read from the document is copied out of it (strings, numbers), so the mapping can go now.
+            evaluated = OkrDocument.Evaluate(bytes, asOf);
+        }
+
         var validator = OkrValidator.Default;
-        var evaluated = OkrDocument.Evaluate(bytes, asOf);
         if (includeObjectives && evaluated.Evaluation is { } evaluation && CanOverlapRules(evaluation, validator, parsed.Format == "json", outputRedirected))
         {
             // The rules cannot give the document errors, so its objectives are reported whatever the rules find:
@@ -189,14 +195,17 @@ internal static class OkrCommand
         return Ok;
     }
 
-    /// <summary>Reads FILE, or standard input when FILE is "-".</summary>
-    private static bool TryRead(string path, Func<Stream> stdin, TextWriter stderr, out byte[] bytes)
+    /// <summary>Reads FILE, or standard input when FILE is "-"; a large file is mapped (<paramref name="mapped"/>, to dispose) rather than copied.</summary>
+    private static bool TryRead(string path, Func<Stream> stdin, TextWriter stderr, out ReadOnlyMemory<byte> bytes, out MappedFile? mapped)
     {
-        bytes = [];
+        bytes = default;
+        mapped = null;
         if (path == "-")
         {
             using var input = stdin();
-            return TryCopy(input, "standard input", stderr, out bytes);
+            var copied = TryCopy(input, "standard input", stderr, out var array);
+            bytes = array;
+            return copied;
         }
 
         if (Directory.Exists(path))
@@ -220,18 +229,30 @@ internal static class OkrCommand
                 return false;
             }
 
-            if (stream.CanSeek && stream.Length > 0)
+            if (stream.CanSeek && stream.Length >= MappedFile.MinBytes)
             {
-                // One array of the file's size: a 400 MB document is not copied through a growing buffer.
-                bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length);
-                stream.ReadExactly(bytes);
+                mapped = new MappedFile(stream);
+                bytes = mapped.Memory;
                 return true;
             }
 
-            return TryCopy(stream, path, stderr, out bytes);
+            if (stream.CanSeek && stream.Length > 0)
+            {
+                // One array of the file's size: a document is not copied through a growing buffer.
+                var array = GC.AllocateUninitializedArray<byte>((int)stream.Length);
+                stream.ReadExactly(array);
+                bytes = array;
+                return true;
+            }
+
+            var copied = TryCopy(stream, path, stderr, out var read);
+            bytes = read;
+            return copied;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
+            ((IDisposable?)mapped)?.Dispose();
+            mapped = null;
             stderr.WriteLine($"okr: cannot read '{path}': {ex.Message}");
             return false;
         }

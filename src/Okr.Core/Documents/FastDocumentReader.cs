@@ -260,7 +260,12 @@ internal sealed class FastDocumentReader
             return null;
         }
 
-        public void Cancel() => _cancelled = true;
+        /// <summary>Stops the reading (at the next element) and waits for it: the caller may release the memory once this returns.</summary>
+        public void Cancel()
+        {
+            _cancelled = true;
+            ((IAsyncResult)_read).AsyncWaitHandle.WaitOne();
+        }
 
         /// <summary>Waits for the objectives from <see cref="Start"/> to the array's end; false when they did not read.</summary>
         public bool TryJoin(out List<Objective> objectives, out int arrayEnd)
