@@ -105,6 +105,8 @@ internal static class OkrCommand
             return UsageError;
         }
 
+        // What is read now lives until the command ends: collecting it meanwhile would only copy it around.
+        using var noCollections = NoCollectionRegion.TryStart(bytes.Length);
         DocumentAnalysis evaluated;
         using (mapped)
         {
