@@ -36,9 +36,9 @@ internal sealed class FastDocumentReader
     private OkrSettings _settings = OkrSettings.Default;
     private int _items;
 
-    // The document as memory when another thread may read part of it, and that part's reading once started.
-    private ReadOnlyMemory<byte> _shared;
+    // The reading of the second half of the objectives on another core, until taken or cancelled.
     private LaterObjectives? _later;
+    private bool _laterTaken;
 
     private FastDocumentReader(bool withTopology) => _spec = withTopology ? new() : null;
 
@@ -65,14 +65,19 @@ internal sealed class FastDocumentReader
             shared = shared.IsEmpty ? shared : shared[3..];
         }
 
-        if (!Utf8.IsValid(utf8))
-        {
-            return false;
-        }
-
-        var reader = new FastDocumentReader(withTopology) { _shared = shared };
+        // A large document's second half is checked (UTF-8) and read on another core from the start; this thread
+        // checks the first half, and also the second unless it takes the other core's objectives. (What it reads
+        // before that check is thrown away if the check fails.)
+        var later = withTopology ? null : LaterObjectives.TryStart(shared);
+        var reader = new FastDocumentReader(withTopology) { _later = later };
+        var checkedTo = later?.Start ?? utf8.Length;
         try
         {
+            if (!Utf8.IsValid(utf8[..checkedTo]))
+            {
+                return false;
+            }
+
             var json = new Utf8JsonReader(utf8);
             reader.ReadDocument(ref json, utf8);
         }
@@ -84,6 +89,11 @@ internal sealed class FastDocumentReader
         finally
         {
             reader._later?.Cancel();
+        }
+
+        if (!reader._laterTaken && !Utf8.IsValid(utf8[checkedTo..]))
+        {
+            return false;
         }
 
         result = (reader._periods, reader._owners, reader._objectives, reader._settings, reader._spec);
@@ -166,7 +176,6 @@ internal sealed class FastDocumentReader
     {
         Read(ref json);
         Expect(json.TokenType == JsonTokenType.StartArray);
-        _later = _spec is null ? LaterObjectives.TryStart(_shared, (int)json.BytesConsumed) : null;
         while (NextElement(ref json))
         {
             if (_later is { } later && json.TokenStartIndex >= later.Start)
@@ -175,6 +184,7 @@ internal sealed class FastDocumentReader
                 if (json.TokenStartIndex == later.Start && later.TryJoin(out var objectives, out var arrayEnd) && IsDocumentEnd(utf8, arrayEnd + 1))
                 {
                     _objectives.AddRange(objectives);
+                    _laterTaken = true;
                     return true;
                 }
 
@@ -228,7 +238,7 @@ internal sealed class FastDocumentReader
         public int Start { get; }
 
         /// <summary>Starts reading from the first objective after the middle of the document, when that is worth it.</summary>
-        public static LaterObjectives? TryStart(ReadOnlyMemory<byte> utf8, int arrayStart)
+        public static LaterObjectives? TryStart(ReadOnlyMemory<byte> utf8)
         {
             if (utf8.Length < MinBytes || Environment.ProcessorCount < 2 || (AppContext.TryGetSwitch(SecondCore.OneCoreSwitch, out var oneCore) && oneCore))
             {
@@ -238,7 +248,7 @@ internal sealed class FastDocumentReader
             // Try each '{' after the middle (a few objects of key results or check-ins fail quickly) until one reads
             // as an objective followed by ',' or ']'. Not finding one in the next megabyte is not worth going on.
             var span = utf8.Span;
-            var from = Math.Max(arrayStart, utf8.Length / 2);
+            var from = utf8.Length / 2;
             var probe = new FastDocumentReader(withTopology: false);
             for (var tries = 0; tries < 1000 && from < utf8.Length - 1 && from < (utf8.Length / 2) + (1 << 20); tries++)
             {
@@ -275,10 +285,15 @@ internal sealed class FastDocumentReader
             return arrayEnd >= 0;
         }
 
-        /// <summary>Reads elements up to the array's closing bracket and gives its index, or -1 (not an objectives array, or cancelled).</summary>
+        /// <summary>Checks the UTF-8 from <see cref="Start"/> on, then reads elements up to the array's closing bracket and gives its index; -1 when the bytes are not valid UTF-8, not such an array, or reading was cancelled.</summary>
         private int ReadToArrayEnd()
         {
             var utf8 = _utf8.Span;
+            if (!Utf8.IsValid(utf8[Start..]))
+            {
+                return -1;
+            }
+
             var at = Start;
             while (!_cancelled && _reader.TryReadElement(utf8, at, out var next))
             {

@@ -46,6 +46,23 @@ public sealed class FastDocumentReaderSplitTests
         Assert.Equal(expected, findings);
     }
 
+    [Theory]
+    [InlineData(0.25)]
+    [InlineData(0.75)]
+    public void Read_LargeDocumentWithInvalidUtf8_SameAsThoroughReader(double at)
+    {
+        // Each half's UTF-8 is checked on its own core: a bad byte in a title in either half must still be found.
+        var utf8 = Document(indented: true, after: string.Empty, _ => string.Empty);
+        var title = utf8.AsSpan((int)(utf8.Length * at)).IndexOf("{ok}"u8) + (int)(utf8.Length * at);
+        utf8[title + 1] = 0xFF;
+
+        var (set, findings) = DocumentReader.Read(utf8.AsMemory(), checkGraph: false);
+
+        Assert.Null(set);
+        Assert.NotEmpty(findings);
+        Assert.Equal(DocumentReader.ReadThoroughly(utf8).Findings, findings);
+    }
+
     [Fact]
     public void Read_LargeDocumentWithTrailingText_SameAsThoroughReader()
     {
