@@ -115,28 +115,32 @@ internal static class OkrCommand
         }
 
         var validator = OkrValidator.Default;
-        if (includeObjectives && evaluated.Evaluation is { } evaluation && CanOverlapRules(evaluation, validator, parsed.Format == "json", outputRedirected))
+        Task<ValueArray<OkrDiagnostic>>? rules = null;
+        if (includeObjectives && evaluated.Evaluation is { } evaluation && Environment.ProcessorCount > 1 && !validator.MayReportErrors(evaluation.Settings))
         {
-            // The rules cannot give the document errors, so its objectives are reported whatever the rules find:
-            // write them on this core while the rules run on another, then wait for the findings.
-            var rules = Task.Run(() => validator.Validate(evaluation).Findings);
+            // The rules cannot give the document errors (an error would leave the objectives out of the report), so
+            // its objectives are reported whatever the rules find: they run on another core while this one writes
+            // the objectives (JSON, or the plain redirected text when its tree is plain), then the findings follow.
+            rules = Task.Run(() => validator.Validate(evaluation).Findings);
             ValueArray<OkrDiagnostic> Findings() => rules.GetAwaiter().GetResult();
             if (parsed.Format == "json")
             {
                 OkrReport.Write(asOf, evaluation, Findings, stdout);
                 stdout.Write("\n"u8);
                 stdout.Flush();
+                return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;
             }
-            else
+
+            if (outputRedirected && PlainTextReport.CanWriteObjectives(evaluation.Graph.Set))
             {
                 PlainTextReport.Write(asOf, evaluation, Findings, stdout);
+                return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;
             }
-
-            return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;
         }
 
+        // Otherwise the report is written once the findings are known (those of the rules started above, if any).
         var analysis = evaluated.Evaluation is { } evaluationAlone
-            ? new DocumentAnalysis(asOf, evaluated.Set, evaluationAlone, validator.Validate(evaluationAlone).Findings)
+            ? new DocumentAnalysis(asOf, evaluated.Set, evaluationAlone, rules?.GetAwaiter().GetResult() ?? validator.Validate(evaluationAlone).Findings)
             : evaluated;
         if (parsed.Format == "json")
         {
@@ -151,16 +155,6 @@ internal static class OkrCommand
 
         return analysis.HasErrors ? DocumentHasErrors : Ok;
     }
-
-    /// <summary>
-    /// Whether the rules can run beside the report of the objectives: there is a second core, no rule runs at
-    /// severity error (an error would leave the objectives out of the report), and the report is JSON or the plain
-    /// redirected text whose tree does not depend on the findings.
-    /// </summary>
-    private static bool CanOverlapRules(OkrEvaluation evaluation, OkrValidator validator, bool json, bool outputRedirected)
-        => Environment.ProcessorCount > 1
-            && !validator.MayReportErrors(evaluation.Settings)
-            && (json || (outputRedirected && PlainTextReport.CanWriteObjectives(evaluation.Graph.Set)));
 
     private static int Rules(CommandLine parsed, Stream stdout, TextWriter stderr, bool outputRedirected)
     {
