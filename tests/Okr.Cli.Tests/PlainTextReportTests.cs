@@ -1,4 +1,5 @@
 using System.Text;
+using Okr.Core;
 using Okr.Core.Documents;
 
 namespace Okr.Cli.Tests;
@@ -66,6 +67,19 @@ public sealed class PlainTextReportTests
         Assert.True(PlainTextReport.CanWriteObjectives(analysis.Set!));
         Assert.Contains("OKR103 o:acme:", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(Spectre(analysis, includeObjectives: true), result.Stdout);
+    }
+
+    [Fact]
+    public void InReportOrder_SortedOrNot_ErrorsFirstThenByCodeOtherwiseAsFound()
+    {
+        var w1 = new OkrDiagnostic("OKR204", OkrSeverity.Warning, "a", "1");
+        var w2 = new OkrDiagnostic("OKR103", OkrSeverity.Warning, "b", "2");
+        var w3 = new OkrDiagnostic("OKR103", OkrSeverity.Warning, "c", "3");
+        var e = new OkrDiagnostic("OKR207", OkrSeverity.Error, "d", "4");
+        var i = new OkrDiagnostic("OKR101", OkrSeverity.Info, null, "5");
+
+        Assert.Equal([e, w2, w3, w1, i], TextReport.InReportOrder(ValueArray.From([w1, w2, i, w3, e])));
+        Assert.Equal([e, w2, w3, w1, i], TextReport.InReportOrder(ValueArray.From([e, w2, w3, w1, i])));
     }
 
     private static string Plain(DocumentAnalysis analysis, bool includeObjectives) => Run(s => PlainTextReport.Write(analysis, includeObjectives, s));
