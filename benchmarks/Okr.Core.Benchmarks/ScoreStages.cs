@@ -35,7 +35,7 @@ internal static class ScoreStages
             }
 
             // As OkrDocument.Analyze reads: the graph is checked when compiling.
-            var (set, findings) = DocumentReader.Read(bytes, checkGraph: false);
+            var (set, findings) = DocumentReader.Read(bytes.AsMemory(), checkGraph: false);
             Report($"read ({findings.Count} findings)", clock);
             if (set is null)
             {

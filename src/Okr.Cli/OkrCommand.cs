@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Okr.Core;
 using Okr.Core.Documents;
 using Okr.Core.Validation;
 
@@ -99,12 +100,48 @@ internal static class OkrCommand
             return Usage(stderr, command, $"--as-of is '{asOfText}': write a real day as YYYY-MM-DD");
         }
 
-        if (!TryRead(parsed.Files[0], stdin, stderr, out var bytes))
+        if (!TryRead(parsed.Files[0], stdin, stderr, out var bytes, out var mapped))
         {
             return UsageError;
         }
 
-        var analysis = OkrDocument.Analyze(bytes, asOf);
+        // What is read now lives until the command ends: collecting it meanwhile would only copy it around.
+        using var noCollections = NoCollectionRegion.TryStart(bytes.Length);
+        DocumentAnalysis evaluated;
+        using (mapped)
+        {
+            // Everything read from the document is copied out of it (strings, numbers), so the mapping can go now.
+            evaluated = OkrDocument.Evaluate(bytes, asOf);
+        }
+
+        var validator = OkrValidator.Default;
+        Task<ValueArray<OkrDiagnostic>>? rules = null;
+        if (includeObjectives && evaluated.Evaluation is { } evaluation && Environment.ProcessorCount > 1 && !validator.MayReportErrors(evaluation.Settings))
+        {
+            // The rules cannot give the document errors (an error would leave the objectives out of the report), so
+            // its objectives are reported whatever the rules find: they run on another core while this one writes
+            // the objectives (JSON, or the plain redirected text when its tree is plain), then the findings follow.
+            rules = Task.Run(() => validator.Validate(evaluation).Findings);
+            ValueArray<OkrDiagnostic> Findings() => rules.GetAwaiter().GetResult();
+            if (parsed.Format == "json")
+            {
+                OkrReport.Write(asOf, evaluation, Findings, stdout);
+                stdout.Write("\n"u8);
+                stdout.Flush();
+                return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;
+            }
+
+            if (outputRedirected && PlainTextReport.CanWriteObjectives(evaluation.Graph.Set))
+            {
+                PlainTextReport.Write(asOf, evaluation, Findings, stdout);
+                return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;
+            }
+        }
+
+        // Otherwise the report is written once the findings are known (those of the rules started above, if any).
+        var analysis = evaluated.Evaluation is { } evaluationAlone
+            ? new DocumentAnalysis(asOf, evaluated.Set, evaluationAlone, rules?.GetAwaiter().GetResult() ?? validator.Validate(evaluationAlone).Findings)
+            : evaluated;
         if (parsed.Format == "json")
         {
             OkrReport.Write(analysis, stdout, includeObjectives);
@@ -154,14 +191,17 @@ internal static class OkrCommand
         return Ok;
     }
 
-    /// <summary>Reads FILE, or standard input when FILE is "-".</summary>
-    private static bool TryRead(string path, Func<Stream> stdin, TextWriter stderr, out byte[] bytes)
+    /// <summary>Reads FILE, or standard input when FILE is "-"; a large file is mapped (<paramref name="mapped"/>, to dispose) rather than copied.</summary>
+    private static bool TryRead(string path, Func<Stream> stdin, TextWriter stderr, out ReadOnlyMemory<byte> bytes, out MappedFile? mapped)
     {
-        bytes = [];
+        bytes = default;
+        mapped = null;
         if (path == "-")
         {
             using var input = stdin();
-            return TryCopy(input, "standard input", stderr, out bytes);
+            var copied = TryCopy(input, "standard input", stderr, out var array);
+            bytes = array;
+            return copied;
         }
 
         if (Directory.Exists(path))
@@ -185,18 +225,30 @@ internal static class OkrCommand
                 return false;
             }
 
-            if (stream.CanSeek && stream.Length > 0)
+            if (stream.CanSeek && stream.Length >= MappedFile.MinBytes)
             {
-                // One array of the file's size: a 400 MB document is not copied through a growing buffer.
-                bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length);
-                stream.ReadExactly(bytes);
+                mapped = new MappedFile(stream);
+                bytes = mapped.Memory;
                 return true;
             }
 
-            return TryCopy(stream, path, stderr, out bytes);
+            if (stream.CanSeek && stream.Length > 0)
+            {
+                // One array of the file's size: a document is not copied through a growing buffer.
+                var array = GC.AllocateUninitializedArray<byte>((int)stream.Length);
+                stream.ReadExactly(array);
+                bytes = array;
+                return true;
+            }
+
+            var copied = TryCopy(stream, path, stderr, out var read);
+            bytes = read;
+            return copied;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
+            ((IDisposable?)mapped)?.Dispose();
+            mapped = null;
             stderr.WriteLine($"okr: cannot read '{path}': {ex.Message}");
             return false;
         }

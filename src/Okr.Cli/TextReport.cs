@@ -192,7 +192,33 @@ internal static class TextReport
 
     /// <summary>Errors first, then warnings, then infos; by code within each; otherwise as found.</summary>
     internal static IEnumerable<OkrDiagnostic> InReportOrder(ValueArray<OkrDiagnostic> findings)
-        => findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal);
+        => IsInReportOrder(findings) ? findings : findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Code, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the findings are already in report order, which they usually are (the default rules run in code order
+    /// and mostly report warnings): then they need no sort, which took 0.1 s for a quarter of a million of them.
+    /// </summary>
+    private static bool IsInReportOrder(ValueArray<OkrDiagnostic> findings)
+    {
+        for (var i = 1; i < findings.Count; i++)
+        {
+            var (previous, current) = (findings[i - 1], findings[i]);
+            if (previous.Severity < current.Severity || (previous.Severity == current.Severity && string.CompareOrdinal(previous.Code, current.Code) > 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Renders only the findings with Spectre.Console, on redirected output (after a tree <see cref="PlainTextReport"/> wrote).</summary>
+    internal static void WriteFindingsWithSpectre(ValueArray<OkrDiagnostic> findings, Stream stdout)
+    {
+        var console = CreateConsole(stdout, outputRedirected: true, out var writer);
+        WriteFindings(console, findings);
+        writer.Flush();
+    }
 
     private static void WriteFindings(IAnsiConsole console, ValueArray<OkrDiagnostic> findings)
     {

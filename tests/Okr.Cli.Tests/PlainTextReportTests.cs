@@ -1,4 +1,5 @@
 using System.Text;
+using Okr.Core;
 using Okr.Core.Documents;
 
 namespace Okr.Cli.Tests;
@@ -48,6 +49,37 @@ public sealed class PlainTextReportTests
 
         Assert.False(PlainTextReport.CanWrite(analysis, includeObjectives: true));
         Assert.Equal(Spectre(analysis, includeObjectives: true), Run(s => TextReport.Write(analysis, true, s, outputRedirected: true)));
+    }
+
+    [Fact]
+    public void Score_FindingSubjectWithColon_SameAsSpectre()
+    {
+        // One colon keeps the tree plain, but a finding's subject with a colon is left to Spectre: okr score writes
+        // the tree directly and the findings with Spectre, which must be the characters Spectre gives for the whole.
+        using var folder = new TempFolder();
+        var text = File.ReadAllText(CliRunner.DocumentPath("spec-example.okr.json")).Replace("\"o-acme\"", "\"o:acme\"", StringComparison.Ordinal);
+        var path = folder.File("colon.okr.json", text);
+        var analysis = OkrDocument.Analyze(text, CliRunner.Today);
+
+        var result = CliRunner.Run("score", path);
+
+        Assert.False(PlainTextReport.CanWrite(analysis, includeObjectives: true));
+        Assert.True(PlainTextReport.CanWriteObjectives(analysis.Set!));
+        Assert.Contains("OKR103 o:acme:", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(Spectre(analysis, includeObjectives: true), result.Stdout);
+    }
+
+    [Fact]
+    public void InReportOrder_SortedOrNot_ErrorsFirstThenByCodeOtherwiseAsFound()
+    {
+        var w1 = new OkrDiagnostic("OKR204", OkrSeverity.Warning, "a", "1");
+        var w2 = new OkrDiagnostic("OKR103", OkrSeverity.Warning, "b", "2");
+        var w3 = new OkrDiagnostic("OKR103", OkrSeverity.Warning, "c", "3");
+        var e = new OkrDiagnostic("OKR207", OkrSeverity.Error, "d", "4");
+        var i = new OkrDiagnostic("OKR101", OkrSeverity.Info, null, "5");
+
+        Assert.Equal([e, w2, w3, w1, i], TextReport.InReportOrder(ValueArray.From([w1, w2, i, w3, e])));
+        Assert.Equal([e, w2, w3, w1, i], TextReport.InReportOrder(ValueArray.From([e, w2, w3, w1, i])));
     }
 
     private static string Plain(DocumentAnalysis analysis, bool includeObjectives) => Run(s => PlainTextReport.Write(analysis, includeObjectives, s));

@@ -53,9 +53,18 @@ internal sealed class DocumentReader
     /// together with its own findings.)
     /// </param>
     public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8, bool checkGraph = true)
+        => Read(utf8, default, checkGraph);
+
+    /// <summary>As <see cref="Read(ReadOnlySpan{byte}, bool)"/>; a large document given as memory is read on two cores.</summary>
+    /// <param name="utf8">The document.</param>
+    /// <param name="checkGraph">As for the other overload.</param>
+    public static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlyMemory<byte> utf8, bool checkGraph = true)
+        => Read(utf8.Span, utf8, checkGraph);
+
+    private static (OkrSet? Set, List<OkrDiagnostic> Findings) Read(ReadOnlySpan<byte> utf8, ReadOnlyMemory<byte> shared, bool checkGraph)
     {
         // Most documents are valid: read those in one cheap pass, and only read the others with paths and messages.
-        if (FastDocumentReader.TryRead(utf8, withTopology: checkGraph, out var fast))
+        if (FastDocumentReader.TryRead(utf8, shared, withTopology: checkGraph, out var fast))
         {
             var findings = new List<OkrDiagnostic>();
             if (checkGraph)
@@ -69,7 +78,7 @@ internal sealed class DocumentReader
         return ReadThoroughly(utf8);
     }
 
-    /// <summary>Reads with a path and a message for every finding (what <see cref="Read"/> falls back to).</summary>
+    /// <summary>Reads with a path and a message for every finding (what <see cref="Read(ReadOnlySpan{byte}, bool)"/> falls back to).</summary>
     internal static (OkrSet? Set, List<OkrDiagnostic> Findings) ReadThoroughly(ReadOnlySpan<byte> utf8)
     {
         var reader = new DocumentReader();

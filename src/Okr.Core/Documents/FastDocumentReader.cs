@@ -36,6 +36,10 @@ internal sealed class FastDocumentReader
     private OkrSettings _settings = OkrSettings.Default;
     private int _items;
 
+    // The reading of the second half of the objectives on another core, until taken or cancelled.
+    private LaterObjectives? _later;
+    private bool _laterTaken;
+
     private FastDocumentReader(bool withTopology) => _spec = withTopology ? new() : null;
 
     /// <summary>Thrown (and caught below) where the thorough reader would report something.</summary>
@@ -43,29 +47,52 @@ internal sealed class FastDocumentReader
     {
     }
 
-    /// <summary>Reads a document without findings (before graph validation); false when the thorough reader must read it.</summary>
+    /// <summary>Reads a document without findings (before graph validation), on one core; false when the thorough reader must read it.</summary>
     public static bool TryRead(ReadOnlySpan<byte> utf8, bool withTopology, out (List<Period> Periods, List<Owner> Owners, List<Objective> Objectives, OkrSettings Settings, TopologySpec? Spec) result)
+        => TryRead(utf8, default, withTopology, out result);
+
+    /// <summary>Reads a document without findings (before graph validation); false when the thorough reader must read it.</summary>
+    /// <param name="utf8">The document.</param>
+    /// <param name="shared">The same bytes as memory, or empty: then a large document is read on two cores (see <see cref="LaterObjectives"/>).</param>
+    /// <param name="withTopology">Whether to build the <see cref="TopologySpec"/> for checking the graph.</param>
+    /// <param name="result">What was read.</param>
+    public static bool TryRead(ReadOnlySpan<byte> utf8, ReadOnlyMemory<byte> shared, bool withTopology, out (List<Period> Periods, List<Owner> Owners, List<Objective> Objectives, OkrSettings Settings, TopologySpec? Spec) result)
     {
         result = default;
         if (utf8.StartsWith("\uFEFF"u8))
         {
             utf8 = utf8[3..];
+            shared = shared.IsEmpty ? shared : shared[3..];
         }
 
-        if (!Utf8.IsValid(utf8))
-        {
-            return false;
-        }
-
-        var reader = new FastDocumentReader(withTopology);
+        // A large document's second half is checked (UTF-8) and read on another core from the start; this thread
+        // checks the first half, and also the second unless it takes the other core's objectives. (What it reads
+        // before that check is thrown away if the check fails.)
+        var later = withTopology ? null : LaterObjectives.TryStart(shared);
+        var reader = new FastDocumentReader(withTopology) { _later = later };
+        var checkedTo = later?.Start ?? utf8.Length;
         try
         {
+            if (!Utf8.IsValid(utf8[..checkedTo]))
+            {
+                return false;
+            }
+
             var json = new Utf8JsonReader(utf8);
             reader.ReadDocument(ref json, utf8);
         }
         catch (Exception ex) when (ex is GiveUpException or JsonException or InvalidOperationException)
         {
             // Malformed JSON, a bad escape (GetString throws) or anything the thorough reader reports.
+            return false;
+        }
+        finally
+        {
+            reader._later?.Cancel();
+        }
+
+        if (!reader._laterTaken && !Utf8.IsValid(utf8[checkedTo..]))
+        {
             return false;
         }
 
@@ -121,7 +148,12 @@ internal sealed class FastDocumentReader
             else if (name.SequenceEqual("objectives"u8))
             {
                 Mark(ref seen, 16);
-                ReadArray(ref json, ReadObjective);
+                if (ReadObjectives(ref json, utf8))
+                {
+                    // The rest of the array and the end of the document were read on the other core.
+                    Expect((seen & (1 | 4 | 8 | 16)) == (1 | 4 | 8 | 16));
+                    return;
+                }
             }
             else
             {
@@ -132,6 +164,170 @@ internal sealed class FastDocumentReader
         // Required: schema, periods, owners, objectives. Nothing may follow the document's object.
         Expect((seen & (1 | 4 | 8 | 16)) == (1 | 4 | 8 | 16));
         Expect(!json.Read());
+    }
+
+    /// <summary>
+    /// Reads the <c>objectives</c> array. In a large document the second half is read on another core, from the first
+    /// objective found after the middle (<see cref="LaterObjectives"/>). This reader accepts that work only when it
+    /// arrives at that very byte as the start of an element of the array, and the array is the document's last member:
+    /// then it returns true and has read the whole document. Otherwise it reads on by itself.
+    /// </summary>
+    private bool ReadObjectives(ref Utf8JsonReader json, ReadOnlySpan<byte> utf8)
+    {
+        Read(ref json);
+        Expect(json.TokenType == JsonTokenType.StartArray);
+        while (NextElement(ref json))
+        {
+            if (_later is { } later && json.TokenStartIndex >= later.Start)
+            {
+                _later = null;
+                if (json.TokenStartIndex == later.Start && later.TryJoin(out var objectives, out var arrayEnd) && IsDocumentEnd(utf8, arrayEnd + 1))
+                {
+                    _objectives.AddRange(objectives);
+                    _laterTaken = true;
+                    return true;
+                }
+
+                later.Cancel();
+            }
+
+            ReadObjective(ref json);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether only the document object's closing brace (and white space) follows <paramref name="from"/>.</summary>
+    private static bool IsDocumentEnd(ReadOnlySpan<byte> utf8, int from)
+    {
+        var at = SkipWhiteSpace(utf8, from);
+        return at < utf8.Length && utf8[at] == (byte)'}' && SkipWhiteSpace(utf8, at + 1) == utf8.Length;
+    }
+
+    /// <summary>The first index from <paramref name="at"/> that is not JSON white space.</summary>
+    private static int SkipWhiteSpace(ReadOnlySpan<byte> utf8, int at)
+    {
+        var rest = utf8[at..].IndexOfAnyExcept(" \t\r\n"u8);
+        return rest < 0 ? utf8.Length : at + rest;
+    }
+
+    /// <summary>
+    /// The objectives of the second half of a large document, read on a pool thread. A reader cannot start in the
+    /// middle of a document, but it can start at an element of the objectives array, which is a JSON object on its
+    /// own: so each element is read with a fresh reader, and the commas between them are checked here. Where that
+    /// element is, is a guess (the first <c>{</c> after the middle that reads as a whole objective); the main reader
+    /// checks it when it gets there.
+    /// </summary>
+    private sealed class LaterObjectives
+    {
+        /// <summary>Smaller documents are read on one core: a thread hand-over would cost more than it saves.</summary>
+        private const int MinBytes = 4 << 20;
+
+        private readonly ReadOnlyMemory<byte> _utf8;
+        private readonly Task<int> _read;
+        private readonly FastDocumentReader _reader = new(withTopology: false);
+        private volatile bool _cancelled;
+
+        private LaterObjectives(ReadOnlyMemory<byte> utf8, int start)
+        {
+            (_utf8, Start) = (utf8, start);
+            _read = Task.Run(ReadToArrayEnd);
+        }
+
+        /// <summary>Where the first objective read here starts.</summary>
+        public int Start { get; }
+
+        /// <summary>Starts reading from the first objective after the middle of the document, when that is worth it.</summary>
+        public static LaterObjectives? TryStart(ReadOnlyMemory<byte> utf8)
+        {
+            if (utf8.Length < MinBytes || Environment.ProcessorCount < 2 || (AppContext.TryGetSwitch(SecondCore.OneCoreSwitch, out var oneCore) && oneCore))
+            {
+                return null;
+            }
+
+            // Try each '{' after the middle (a few objects of key results or check-ins fail quickly) until one reads
+            // as an objective followed by ',' or ']'. Not finding one in the next megabyte is not worth going on.
+            var span = utf8.Span;
+            var from = utf8.Length / 2;
+            var probe = new FastDocumentReader(withTopology: false);
+            for (var tries = 0; tries < 1000 && from < utf8.Length - 1 && from < (utf8.Length / 2) + (1 << 20); tries++)
+            {
+                var brace = span[from..].IndexOf((byte)'{');
+                if (brace < 0)
+                {
+                    return null;
+                }
+
+                var start = from + brace;
+                if (probe.TryReadElement(span, start, out _))
+                {
+                    return new LaterObjectives(utf8, start);
+                }
+
+                from = start + 1;
+            }
+
+            return null;
+        }
+
+        /// <summary>Stops the reading (at the next element) and waits for it: the caller may release the memory once this returns.</summary>
+        public void Cancel()
+        {
+            _cancelled = true;
+            ((IAsyncResult)_read).AsyncWaitHandle.WaitOne();
+        }
+
+        /// <summary>Waits for the objectives from <see cref="Start"/> to the array's end; false when they did not read.</summary>
+        public bool TryJoin(out List<Objective> objectives, out int arrayEnd)
+        {
+            arrayEnd = _read.GetAwaiter().GetResult();
+            objectives = _reader._objectives;
+            return arrayEnd >= 0;
+        }
+
+        /// <summary>Checks the UTF-8 from <see cref="Start"/> on, then reads elements up to the array's closing bracket and gives its index; -1 when the bytes are not valid UTF-8, not such an array, or reading was cancelled.</summary>
+        private int ReadToArrayEnd()
+        {
+            var utf8 = _utf8.Span;
+            if (!Utf8.IsValid(utf8[Start..]))
+            {
+                return -1;
+            }
+
+            var at = Start;
+            while (!_cancelled && _reader.TryReadElement(utf8, at, out var next))
+            {
+                if (utf8[next] == (byte)']')
+                {
+                    return next;
+                }
+
+                at = SkipWhiteSpace(utf8, next + 1);
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>
+    /// Reads the objective at <paramref name="start"/> with a reader of its own, and gives the index of the ',' or ']'
+    /// that follows it; false when it is not an objective without findings so followed.
+    /// </summary>
+    private bool TryReadElement(ReadOnlySpan<byte> utf8, int start, out int next)
+    {
+        next = -1;
+        try
+        {
+            var json = new Utf8JsonReader(utf8[start..]);
+            Expect(json.Read() && json.TokenType == JsonTokenType.StartObject);
+            ReadObjective(ref json);
+            next = SkipWhiteSpace(utf8, start + (int)json.BytesConsumed);
+            return next < utf8.Length && utf8[next] is (byte)',' or (byte)']';
+        }
+        catch (Exception ex) when (ex is GiveUpException or JsonException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private delegate void ElementReader(ref Utf8JsonReader json);

@@ -52,11 +52,30 @@ public static class OkrDocument
     public static DocumentAnalysis Analyze(ReadOnlySpan<byte> utf8Json, DateOnly asOf, OkrValidator validator)
     {
         ArgumentNullException.ThrowIfNull(validator);
-        // Compiling checks references and cycles, so reading need not check them first.
-        var (set, findings) = DocumentReader.Read(utf8Json, checkGraph: false);
-        if (set is null)
+        var evaluated = Evaluate(utf8Json, asOf);
+        return evaluated.Evaluation is { } evaluation
+            ? new DocumentAnalysis(asOf, evaluated.Set, evaluation, validator.Validate(evaluation).Findings)
+            : evaluated;
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Analyze(ReadOnlySpan{byte}, DateOnly, OkrValidator)"/>: reads, compiles and
+    /// evaluates, with the OKR0xx findings when that fails and no findings (the rules not run yet) when it does not.
+    /// For <c>okr score</c>, which runs the rules on another core while it writes the objectives (and whose document,
+    /// given as memory, may be read on two cores).
+    /// </summary>
+    internal static DocumentAnalysis Evaluate(ReadOnlyMemory<byte> utf8Json, DateOnly asOf)
+        => Evaluate(DocumentReader.Read(utf8Json, checkGraph: false), asOf);
+
+    private static DocumentAnalysis Evaluate(ReadOnlySpan<byte> utf8Json, DateOnly asOf)
+        => Evaluate(DocumentReader.Read(utf8Json, checkGraph: false), asOf);
+
+    // Compiling checks references and cycles, so the document was read without checking them first.
+    private static DocumentAnalysis Evaluate((OkrSet? Set, List<OkrDiagnostic> Findings) read, DateOnly asOf)
+    {
+        if (read.Set is not { } set)
         {
-            return new DocumentAnalysis(asOf, null, null, ValueArray.From(findings));
+            return new DocumentAnalysis(asOf, null, null, ValueArray.From(read.Findings));
         }
 
         var evaluation = set.TryEvaluate(asOf);
@@ -65,8 +84,7 @@ public static class OkrDocument
             return new DocumentAnalysis(asOf, null, null, errors.Items);
         }
 
-        var report = validator.Validate(result);
-        return new DocumentAnalysis(asOf, set, result, report.Findings);
+        return new DocumentAnalysis(asOf, set, result, ValueArray<OkrDiagnostic>.Empty);
     }
 
     /// <summary>Analyses a document with the default rules; see <see cref="Analyze(ReadOnlySpan{byte}, DateOnly, OkrValidator)"/>.</summary>

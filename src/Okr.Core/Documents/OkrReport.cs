@@ -28,14 +28,25 @@ public static class OkrReport
     /// <summary>Writes the report to <paramref name="utf8Output"/> as it goes, so a large report is never held whole in memory.</summary>
     internal static void Write(DocumentAnalysis analysis, Stream utf8Output, bool includeObjectives = true, bool indented = false)
     {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var objectives = includeObjectives && !analysis.HasErrors ? analysis.Evaluation : null;
+        Write(analysis.AsOf, objectives, () => analysis.Diagnostics, utf8Output, indented);
+    }
+
+    /// <summary>
+    /// Writes the report of <paramref name="objectives"/> (null for none) and then of the diagnostics, which are only
+    /// asked for once the objectives are written: <c>okr score</c> runs the rules meanwhile.
+    /// </summary>
+    internal static void Write(DateOnly asOf, OkrEvaluation? objectives, Func<ValueArray<OkrDiagnostic>> diagnostics, Stream utf8Output, bool indented = false)
+    {
         // Utf8JsonWriter keeps everything until flushed: flush every so often rather than grow one huge buffer.
         const int FlushAt = 1 << 16;
         using var json = new Utf8JsonWriter(utf8Output, new JsonWriterOptions { Indented = indented, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("schema", Schema);
-        json.WriteString("asOf", DocumentDates.Format(analysis.AsOf));
+        json.WriteString("asOf", DocumentDates.Format(asOf));
         json.WriteStartArray("objectives");
-        if (includeObjectives && !analysis.HasErrors && analysis.Evaluation is { } evaluation)
+        if (objectives is { } evaluation)
         {
             // One objective's records at a time, not the whole evaluation's (Objectives keeps them all).
             foreach (var node in evaluation.Graph.ObjectiveNodes)
@@ -50,7 +61,7 @@ public static class OkrReport
 
         json.WriteEndArray();
         json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in analysis.Diagnostics)
+        foreach (var diagnostic in diagnostics())
         {
             json.WriteStartObject();
             json.WriteString("code", diagnostic.Code);

@@ -67,6 +67,14 @@ public sealed class OkrValidator
         return new ValidationReport(ValueArray.From(findings));
     }
 
+    /// <summary>
+    /// Whether a finding of these rules can be an error under <paramref name="settings"/> (only through a severity
+    /// override: every built-in rule defaults to warning or info). When not, a caller knows before running the rules
+    /// that they cannot give the document errors, so it can report the objectives while they run.
+    /// </summary>
+    internal bool MayReportErrors(OkrSettings settings)
+        => _rules.Any(rule => SeverityOf(rule.Descriptor, settings) == OkrSeverity.Error);
+
     /// <summary>The severity <paramref name="rule"/> runs at under <paramref name="settings"/>, or null when it is off.</summary>
     /// <param name="rule">The rule.</param>
     /// <param name="settings">The settings.</param>
