@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 using OneOf;
 
 namespace Okr.Core;
@@ -104,6 +105,7 @@ public sealed class AlignmentGraph
         GraphValidator? validated = null;
         Inputs? inputs = null;
         CompiledKeyResults? compiled = null;
+        ExceptionDispatchInfo? compileFailure = null;
         using var cancel = new CancellationTokenSource();
         Parallel.Invoke(
             () =>
@@ -127,8 +129,20 @@ public sealed class AlignmentGraph
                 {
                     // The set is invalid: nothing will read the compiled key results.
                 }
+                catch (Exception failure)
+                {
+                    // Kept for after validation: an invalid set still answers with its findings, as when compiling
+                    // came second, and a valid one throws what compiling threw, not an AggregateException.
+                    compileFailure = ExceptionDispatchInfo.Capture(failure);
+                }
             });
-        return findings.Count > 0 ? new OkrErrors(findings) : new AlignmentGraph(set, nodes, validated!, compiled!, inputs!);
+        if (findings.Count > 0)
+        {
+            return new OkrErrors(findings);
+        }
+
+        compileFailure?.Throw();
+        return new AlignmentGraph(set, nodes, validated!, compiled!, inputs!);
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>

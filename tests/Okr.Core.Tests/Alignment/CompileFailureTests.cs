@@ -1,0 +1,19 @@
+namespace Okr.Core.Tests.Alignment;
+
+/// <summary>
+/// Check-ins compile beside validation: an invalid set answers with its findings whatever its key results hold, here
+/// decimal values at the edge of their range (a span of 1e-28 and a value near 8e28, where KeyResult.Score throws).
+/// </summary>
+public sealed class CompileFailureTests
+{
+    [Fact]
+    public void TryBuild_InvalidSetWithAKeyResultAtDecimalsEdge_ReturnsTheFindings()
+    {
+        var extreme = Inc("kr-extreme", 0m, 0.0000000000000000000000000001m, C("2026-10-05", 79_000_000_000_000_000_000_000_000_000m));
+        var set = Set(Obj("o", [extreme]), Obj("o"));
+
+        var finding = Single(AlignmentGraph.TryBuild(set), "OKR003");
+
+        Assert.Contains("'o'", finding.Message, StringComparison.Ordinal);
+    }
+}
