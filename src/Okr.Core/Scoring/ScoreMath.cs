@@ -50,7 +50,15 @@ public static class ScoreMath
             // Differences of values near decimal's limits leave its range; the quotient itself is still
             // meaningful, so fall back to quartering every term, which keeps the ratio. (Halving was not enough:
             // MaxValue / 2 rounds up, so MaxValue / 2 - MinValue / 2 still overflowed.)
-            return Normalize(ToDouble(((current / 4) - (baseline / 4)) / ((target / 4) - (baseline / 4))));
+            var quarterSpan = (target / 4) - (baseline / 4);
+            if (quarterSpan == 0)
+            {
+                // A span so small that its quarter rounds to zero (1e-28) under a difference so large that the
+                // quotient leaves decimal's range: the quotient is astronomically large, and only doubles carry it.
+                return Normalize(((double)current - (double)baseline) / ((double)target - (double)baseline));
+            }
+
+            return Normalize(ToDouble(((current / 4) - (baseline / 4)) / quarterSpan));
         }
     }
 

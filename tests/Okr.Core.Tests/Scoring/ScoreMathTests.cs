@@ -46,4 +46,13 @@ public class ScoreMathTests
     {
         Assert.Equal(0.5, ScoreMath.Attainment(0, decimal.MinValue, decimal.MaxValue), 12);
     }
+
+    [Fact]
+    public void Attainment_QuotientBeyondDecimalOverATinySpan_IsHugeNotAnException()
+    {
+        // 7.9e28 over a span of 1e-28: the overflow fallback's quartered span rounds to zero.
+        var attainment = ScoreMath.Attainment(79_000_000_000_000_000_000_000_000_000m, 0m, 0.0000000000000000000000000001m);
+
+        Assert.Equal(7.9e56, attainment, 7.9e44);
+    }
 }
