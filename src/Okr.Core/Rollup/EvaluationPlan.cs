@@ -10,6 +10,9 @@ internal sealed class EvaluationPlan
 {
     private readonly int[] _sumNodesSorted;
     private readonly bool[] _sparseLevel;
+
+    // The positions of the sum rollups in CompositeOrder, increasing: slot s is at _sumPositions[s].
+    private readonly int[] _sumPositions;
     private readonly int[] _sumSlotsSorted;
 
     private EvaluationPlan(AlignmentGraph graph)
@@ -52,7 +55,7 @@ internal sealed class EvaluationPlan
             }
         }
 
-        SumPositions = [.. sumPositions];
+        _sumPositions = [.. sumPositions];
 
         (PaceClassOf, PaceClasses) = BuildPaceClasses(graph);
         CompositePaceClass = new int[CompositeOrder.Length];
@@ -111,8 +114,6 @@ internal sealed class EvaluationPlan
     /// <summary>The pace class of the node at each position of <see cref="CompositeOrder"/> (read in order, unlike <see cref="PaceClassOf"/>).</summary>
     public int[] CompositePaceClass { get; }
 
-    /// <summary>The positions of the sum rollups in <see cref="CompositeOrder"/>, increasing (position of slot s).</summary>
-    public int[] SumPositions { get; }
 
     /// <summary>Each node's index in <see cref="PaceClasses"/>.</summary>
     public int[] PaceClassOf { get; }
@@ -156,9 +157,12 @@ internal sealed class EvaluationPlan
     /// <summary>The slot of the first sum rollup at or after <paramref name="position"/> in <see cref="CompositeOrder"/>.</summary>
     public int FirstSumSlotFrom(int position)
     {
-        var found = Array.BinarySearch(SumPositions, position);
+        var found = Array.BinarySearch(_sumPositions, position);
         return found >= 0 ? found : ~found;
     }
+
+    /// <summary>The position in <see cref="CompositeOrder"/> of sum slot <paramref name="slot"/>, or <see cref="int.MaxValue"/> past the last.</summary>
+    public int SumPositionOf(int slot) => slot < _sumPositions.Length ? _sumPositions[slot] : int.MaxValue;
 
     /// <summary>
     /// Whether the level holding <paramref name="position"/> of <see cref="CompositeOrder"/> is sparse: on average

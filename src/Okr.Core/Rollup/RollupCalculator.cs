@@ -212,8 +212,8 @@ internal static class RollupCalculator
         var (order, starts, inputs, weights, paceClasses) = (plan.CompositeOrder, plan.CompositeInputStart, plan.CompositeInputNode, plan.CompositeInputWeight, plan.CompositePaceClass);
 
         // Sum rollups come in slot order (the plan numbers them so), which saves looking each slot up.
-        var slot = to > from ? plan.FirstSumSlotFrom(from) : 0;
-        var nextSum = slot < plan.SumPositions.Length ? plan.SumPositions[slot] : int.MaxValue;
+        var slot = plan.FirstSumSlotFrom(from);
+        var nextSum = plan.SumPositionOf(slot);
         var prefetchUntil = plan.IsSparse(from) ? Math.Max(from, to - PrefetchDistance) : from;
         for (var position = from; position < to; position++)
         {
@@ -226,7 +226,7 @@ internal static class RollupCalculator
             if (position == nextSum)
             {
                 EvaluateSum(graph, state, node, slot++, asOf);
-                nextSum = slot < plan.SumPositions.Length ? plan.SumPositions[slot] : int.MaxValue;
+                nextSum = plan.SumPositionOf(slot);
                 continue;
             }
 
@@ -317,6 +317,7 @@ internal static class RollupCalculator
     }
 
     /// <summary>A sum rollup: current = the sum of the contributors' current values (those that have one); else the baseline.</summary>
+    // Out of line: inlined into EvaluateComposites' loop (most of whose nodes are no sums) it made that loop slower.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node, int slot, DateOnly asOf)
     {
