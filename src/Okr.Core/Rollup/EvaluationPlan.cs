@@ -77,9 +77,11 @@ internal sealed class EvaluationPlan
         (_sumNodesSorted, _sumSlotsSorted) = SortedSlots(SumNodes);
         (SumBaseline, SumTarget, SumInputStart, SumInputNode, SumInputValue, SummedValues) = BuildSums(graph);
         SumBaselineAttainment = new double[SumNodes.Length];
+        SumInUnits = new UnitSum[SumNodes.Length];
         for (var slot = 0; slot < SumNodes.Length; slot++)
         {
             SumBaselineAttainment[slot] = ScoreMath.Attainment(SumBaseline[slot], SumBaseline[slot], SumTarget[slot]);
+            SumInUnits[slot] = UnitSumOf(graph.Compiled, slot);
         }
     }
 
@@ -150,7 +152,10 @@ internal sealed class EvaluationPlan
     /// </summary>
     public int[] SumInputValue { get; }
 
-    public decimal[] SummedValues { get; }
+    public SummedValueTable SummedValues { get; }
+
+    /// <summary>How each sum rollup is added: as integers when its values allow it, else in decimals.</summary>
+    public UnitSum[] SumInUnits { get; }
 
     public static EvaluationPlan For(AlignmentGraph graph) => new(graph);
 
@@ -316,14 +321,14 @@ internal sealed class EvaluationPlan
         return (nodes, slots);
     }
 
-    private (decimal[], decimal[], int[], int[], int[], decimal[]) BuildSums(AlignmentGraph graph)
+    private (decimal[], decimal[], int[], int[], int[], SummedValueTable) BuildSums(AlignmentGraph graph)
     {
         var baseline = new decimal[SumNodes.Length];
         var target = new decimal[SumNodes.Length];
         var start = new int[SumNodes.Length + 1];
         var inputs = new List<int>();
         var valueOf = new List<int>();
-        var values = new List<decimal>();
+        var values = new SummedValueTable.Builder();
         var segments = new Dictionary<int, int>();
         var sortKeys = new long[16];
         for (var slot = 0; slot < SumNodes.Length; slot++)
@@ -345,11 +350,11 @@ internal sealed class EvaluationPlan
 
                 if (!segments.TryGetValue(input, out var segment))
                 {
-                    // The value with no check-in (a ratio's baseline; atLeast, atMost and within have none), then the check-ins'.
+                    // The value with no check-in (a ratio's baseline; the other kinds have none), then the check-ins'.
                     segment = values.Count;
                     segments.Add(input, segment);
                     var keyResult = graph.KeyResults[input]!;
-                    values.Add(keyResult.Definition.Baseline.GetValueOrDefault());
+                    values.Add(graph.Compiled.Kind[input] == NodeKind.Ratio ? keyResult.Definition.Baseline.GetValueOrDefault() : null);
                     var checkIns = keyResult.CheckIns.AsSpan();
                     foreach (var key in CompiledKeyResults.SortByDay(checkIns, ref sortKeys))
                     {
@@ -362,6 +367,70 @@ internal sealed class EvaluationPlan
         }
 
         start[SumNodes.Length] = inputs.Count;
-        return (baseline, target, start, [.. inputs], [.. valueOf], [.. values]);
+        return (baseline, target, start, [.. inputs], [.. valueOf], values.ToTable());
+    }
+
+    /// <summary>
+    /// Whether sum slot <paramref name="slot"/> can be added as integers: no contributor is a sum, and every value it
+    /// may add, its baseline and its target are integers at one scale (the largest of theirs) whose magnitudes, the
+    /// baseline's and each contributor's largest, add up to less than 2^53.
+    /// </summary>
+    private UnitSum UnitSumOf(CompiledKeyResults table, int slot)
+    {
+        int scale = Math.Max(SumBaseline[slot].Scale, SumTarget[slot].Scale);
+        for (var i = SumInputStart[slot]; i < SumInputStart[slot + 1]; i++)
+        {
+            if (SumInputValue[i] < 0)
+            {
+                return UnitSum.InDecimals;
+            }
+
+            foreach (var entryScale in ValuesOf(table, i, SummedValues.Scales))
+            {
+                scale = entryScale == SummedValueTable.Wide ? int.MaxValue : entryScale == SummedValueTable.NoValue ? scale : Math.Max(scale, entryScale);
+            }
+        }
+
+        if (scale > UnitSum.MaxScale
+            || !ScoreMath.TryScaledInteger(SumBaseline[slot], scale, out var baseline)
+            || !ScoreMath.TryScaledInteger(SumTarget[slot], scale, out var target)
+            || target == baseline || (ulong)Math.Abs(target - baseline) > UnitSum.MaxUnits)
+        {
+            return UnitSum.InDecimals;
+        }
+
+        var bound = (ulong)Math.Abs(baseline);
+        for (var i = SumInputStart[slot]; i < SumInputStart[slot + 1]; i++)
+        {
+            ulong largest = 0;
+            var first = SumInputValue[i];
+            var scales = ValuesOf(table, i, SummedValues.Scales);
+            for (var entry = 0; entry < scales.Length; entry++)
+            {
+                var magnitude = (ulong)Math.Abs(SummedValues.Units[first + entry]);
+                var power = UnitSum.PowerOfTen[scale - (scales[entry] == SummedValueTable.NoValue ? scale : scales[entry])];
+                if (magnitude > UnitSum.MaxUnits / power)
+                {
+                    return UnitSum.InDecimals;
+                }
+
+                largest = Math.Max(largest, magnitude * power);
+            }
+
+            bound += largest;
+            if (bound > UnitSum.MaxUnits)
+            {
+                return UnitSum.InDecimals;
+            }
+        }
+
+        return new UnitSum(scale, baseline, target - baseline);
+    }
+
+    /// <summary>The entries of sum input <paramref name="input"/> (a measured contributor) in <paramref name="values"/>: no check-in, then each check-in.</summary>
+    private ReadOnlySpan<byte> ValuesOf(CompiledKeyResults table, int input, byte[] values)
+    {
+        var node = SumInputNode[input];
+        return values.AsSpan(SumInputValue[input], 1 + table.CheckInStart[node + 1] - table.CheckInStart[node]);
     }
 }

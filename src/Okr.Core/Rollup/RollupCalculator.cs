@@ -113,7 +113,7 @@ internal static class RollupCalculator
                     EvaluateMean(graph, state, node);
                     break;
                 case NodeKind.RollupSum:
-                    EvaluateSum(graph, state, node, plan.SumSlotOf(node), asOf);
+                    EvaluateSum(graph, state, node, plan.SumSlotOf(node), plan.PaceClassOf[node], asOf);
                     break;
                 case var _ when state.IsFromRecord(node):
                     EvaluateRecord(plan, state, ref result, node, asOf);
@@ -143,8 +143,7 @@ internal static class RollupCalculator
             return RecordCurrent(state.KeyResults[input]!, asOf);
         }
 
-        var latest = state.Results[input].Latest;
-        return latest >= 0 || graph.Compiled.Kind[input] == NodeKind.Ratio ? graph.Plan.SummedValues[valueAt + 1 + latest] : null;
+        return graph.Plan.SummedValues[valueAt + 1 + state.Results[input].Latest];
     }
 
     /// <summary>A key result's current value from its record (reports, and key results changed after compiling).</summary>
@@ -225,7 +224,7 @@ internal static class RollupCalculator
             var node = order[position];
             if (position == nextSum)
             {
-                EvaluateSum(graph, state, node, slot++, asOf);
+                EvaluateSum(graph, state, node, slot++, paceClasses[position], asOf);
                 nextSum = plan.SumPositionOf(slot);
                 continue;
             }
@@ -319,9 +318,15 @@ internal static class RollupCalculator
     /// <summary>A sum rollup: current = the sum of the contributors' current values (those that have one); else the baseline.</summary>
     // Out of line: inlined into EvaluateComposites' loop (most of whose nodes are no sums) it made that loop slower.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node, int slot, DateOnly asOf)
+    private static void EvaluateSum(AlignmentGraph graph, EvaluationState state, int node, int slot, int paceClass, DateOnly asOf)
     {
         var plan = graph.Plan;
+        if (plan.SumInUnits[slot].IsInUnits && !AnyFromRecord(plan, state, slot))
+        {
+            EvaluateSumInUnits(plan, state, node, slot, paceClass);
+            return;
+        }
+
         decimal? sum = null;
         var pending = true;
         for (var i = plan.SumInputStart[slot]; i < plan.SumInputStart[slot + 1]; i++)
@@ -349,7 +354,66 @@ internal static class RollupCalculator
         var baseline = plan.SumBaseline[slot];
         state.SumCurrent[slot] = sum ?? baseline;
         var attainment = sum is { } current ? ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]) : plan.SumBaselineAttainment[slot];
-        state.Rules.Finish(ref state.Results[node], node, attainment, pending, CompiledKeyResults.NoConfidence);
+        state.Rules.FinishInClass(ref state.Results[node], paceClass, attainment, pending, CompiledKeyResults.NoConfidence);
+    }
+
+    /// <summary>
+    /// A sum rollup whose values are integers at one scale (<see cref="UnitSum"/>): the same sum and attainment as in
+    /// decimals, without decimal arithmetic. The current value keeps the scale decimal addition gives it, the largest
+    /// among the values added.
+    /// </summary>
+    private static void EvaluateSumInUnits(EvaluationPlan plan, EvaluationState state, int node, int slot, int paceClass)
+    {
+        var results = state.Results;
+        var (units, scales) = (plan.SummedValues.Units, plan.SummedValues.Scales);
+        var unitSum = plan.SumInUnits[slot];
+        long sum = 0;
+        var largestScale = -1;
+        var pending = true;
+        for (var i = plan.SumInputStart[slot]; i < plan.SumInputStart[slot + 1]; i++)
+        {
+            ref readonly var input = ref results[plan.SumInputNode[i]];
+            var entry = plan.SumInputValue[i] + 1 + input.Latest;
+            var scale = scales[entry];
+            if (scale == SummedValueTable.NoValue)
+            {
+                continue;
+            }
+
+            sum += units[entry] * (long)UnitSum.PowerOfTen[unitSum.Scale - scale];
+            largestScale = Math.Max(largestScale, scale);
+            pending &= input.Pending;
+        }
+
+        if (largestScale < 0)
+        {
+            state.SumCurrent[slot] = plan.SumBaseline[slot];
+            state.Rules.FinishInClass(ref results[node], paceClass, plan.SumBaselineAttainment[slot], pending, CompiledKeyResults.NoConfidence);
+            return;
+        }
+
+        state.SumCurrent[slot] = SummedValueTable.FromUnits(sum / (long)UnitSum.PowerOfTen[unitSum.Scale - largestScale], (byte)largestScale);
+        var attainment = ScoreMath.Normalize((double)(sum - unitSum.Baseline) / unitSum.Span);
+        state.Rules.FinishInClass(ref results[node], paceClass, attainment, pending, CompiledKeyResults.NoConfidence);
+    }
+
+    /// <summary>Whether a contributor of sum <paramref name="slot"/> changed after compiling (the plan's values are then not its values).</summary>
+    private static bool AnyFromRecord(EvaluationPlan plan, EvaluationState state, int slot)
+    {
+        if (state.UseRecord is null)
+        {
+            return false;
+        }
+
+        foreach (var input in plan.SumInputNode.AsSpan(plan.SumInputStart[slot], plan.SumInputStart[slot + 1] - plan.SumInputStart[slot]))
+        {
+            if (state.IsFromRecord(input))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static OkrStatus WorstOfCountedItems(NodeResult[] results, ReadOnlySpan<int> inputs, OkrStatus own)
