@@ -29,23 +29,25 @@ switch (args)
         looped.Setup();
         var until = Stopwatch.StartNew();
         var runs = 0;
-        double bestOkr = double.MaxValue, bestFloor = double.MaxValue, bestOneCore = double.MaxValue;
+        double bestOkr = double.MaxValue, bestFloor = double.MaxValue, bestOneCore = double.MaxValue, totalOkr = 0, totalFloor = 0;
         var each = new Stopwatch();
         while (until.Elapsed.TotalSeconds < int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))
         {
             each.Restart();
             looped.Okr();
             bestOkr = Math.Min(bestOkr, each.Elapsed.TotalMilliseconds);
+            totalOkr += each.Elapsed.TotalMilliseconds;
             each.Restart();
             looped.OkrOneCore();
             bestOneCore = Math.Min(bestOneCore, each.Elapsed.TotalMilliseconds);
             each.Restart();
             looped.MemoryFloor();
             bestFloor = Math.Min(bestFloor, each.Elapsed.TotalMilliseconds);
+            totalFloor += each.Elapsed.TotalMilliseconds;
             runs++;
         }
 
-        Console.WriteLine($"{runs} evaluations, best Okr {bestOkr:F2} ms (one core {bestOneCore:F2} ms), best MemoryFloor {bestFloor:F2} ms, ratio {bestOkr / bestFloor:F2}");
+        Console.WriteLine($"{runs} evaluations, best Okr {bestOkr:F2} ms (one core {bestOneCore:F2} ms), best MemoryFloor {bestFloor:F2} ms, ratio {bestOkr / bestFloor:F2}; mean Okr {totalOkr / runs:F2} ms, mean MemoryFloor {totalFloor / runs:F2} ms, ratio {totalOkr / totalFloor:F2}");
         return;
     // passes N SECONDS: the best time of each evaluation pass on one core (where the time goes).
     case ["passes", var count, var seconds]:
