@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -99,7 +100,7 @@ internal sealed class CompiledKeyResults
     public static int KeyLimit(int day) => (day << ConfidenceBits) | ConfidenceMask;
 
     /// <summary>The confidence of the check-in at <paramref name="position"/>, or <see cref="NoConfidence"/>.</summary>
-    public sbyte ConfidenceAt(int position) => (sbyte)((CheckInKey[position] & ConfidenceMask) - 1);
+    public sbyte ConfidenceAt(int position) => (sbyte)ConfidenceOf(CheckInKey[position]);
 
     /// <summary>The day number of the check-in at <paramref name="position"/>.</summary>
     public int DayAt(int position) => CheckInKey[position] >> ConfidenceBits;
@@ -349,40 +350,59 @@ internal sealed class CompiledKeyResults
     /// <summary>The last position in [start, end) whose key is at most <paramref name="keyLimit"/>, or -1.</summary>
     public int LatestAtOrBefore(int start, int end, int keyLimit)
     {
-        // Count the keys at most the limit (sorted, so they come first) without a branch per key: a key result has a
-        // handful of check-ins, and a binary search's branches would be mispredicted about half the time.
+        var count = CountAtOrBefore(CheckInKey, start, end, keyLimit);
+        return count > 0 ? start + count - 1 : -1;
+    }
+
+    /// <summary>The confidence packed in check-in key <paramref name="key"/>, or <see cref="NoConfidence"/>.</summary>
+    public static int ConfidenceOf(int key) => (key & ConfidenceMask) - 1;
+
+    /// <summary>
+    /// How many of <c>keys[start..end)</c> are at most <paramref name="keyLimit"/>: they come first (the keys are
+    /// sorted), so the last of them is the latest check-in as of the limit's day. Counted without a branch per key:
+    /// a key result has a handful of check-ins, and a binary search's branches would be mispredicted about half the
+    /// time. The last block read may reach into the next key result's keys or the array's padding; those lanes are
+    /// masked off.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int CountAtOrBefore(int[] keys, int start, int end, int keyLimit)
+    {
+        ref var first = ref MemoryMarshal.GetArrayDataReference(keys);
+        if (Vector512.IsHardwareAccelerated && end - start <= Vector512<int>.Count)
+        {
+            // Most key results: all their keys in one block.
+            var atOrBefore = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref first, (nuint)start), Vector512.Create(keyLimit)).ExtractMostSignificantBits();
+            return BitOperations.PopCount(atOrBefore & ((1ul << (end - start)) - 1));
+        }
+
         var count = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            ref var keys = ref MemoryMarshal.GetArrayDataReference(CheckInKey);
             var limit = Vector512.Create(keyLimit);
             for (var i = start; i < end; i += Vector512<int>.Count)
             {
-                var atOrBefore = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref keys, (nuint)i), limit).ExtractMostSignificantBits();
+                var atOrBefore = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref first, (nuint)i), limit).ExtractMostSignificantBits();
                 count += BitOperations.PopCount(atOrBefore & ((1ul << Math.Min(Vector512<int>.Count, end - i)) - 1));
             }
         }
         else if (Vector256.IsHardwareAccelerated)
         {
-            // Eight keys at a time; the last block may read into the next key result's keys or the array's padding,
-            // and those lanes are masked off.
-            ref var keys = ref MemoryMarshal.GetArrayDataReference(CheckInKey);
             var limit = Vector256.Create(keyLimit);
             for (var i = start; i < end; i += Vector256<int>.Count)
             {
-                var atOrBefore = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref keys, (nuint)i), limit).ExtractMostSignificantBits();
+                var atOrBefore = Vector256.LessThanOrEqual(Vector256.LoadUnsafe(ref first, (nuint)i), limit).ExtractMostSignificantBits();
                 count += BitOperations.PopCount(atOrBefore & ((1u << Math.Min(Vector256<int>.Count, end - i)) - 1));
             }
         }
         else
         {
-            foreach (var key in CheckInKey.AsSpan(start, end - start))
+            foreach (var key in keys.AsSpan(start, end - start))
             {
                 count += key <= keyLimit ? 1 : 0;
             }
         }
 
-        return count > 0 ? start + count - 1 : -1;
+        return count;
     }
 
     /// <summary>The weighted share of the checklist items of <paramref name="node"/> done on or before <paramref name="day"/>, summed in item order.</summary>

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Okr.Core;
@@ -163,28 +165,39 @@ internal static class RollupCalculator
     }
 
     /// <summary>
-    /// <see cref="EvaluateMeasured"/> for many nodes, with the status rules copied into a local: this loop runs for
-    /// most nodes, and reading the rules through their owner on every node costs more than it seems.
+    /// <see cref="EvaluateMeasured"/> for many nodes, with the status rules and the check-in arrays in locals: this
+    /// loop runs for most nodes, and reading them through their owners on every node costs more than it seems.
     /// </summary>
     private static void EvaluateMeasuredNodes(CompiledKeyResults table, EvaluationState state, ReadOnlySpan<int> nodes, int keyLimit)
     {
         var rules = state.Rules;
         var results = state.Results;
+        var (starts, keys, attainments) = (table.CheckInStart, table.CheckInKey, table.CheckInAttainment);
         foreach (var node in nodes)
         {
-            EvaluateMeasured(table, rules, ref results[node], node, keyLimit);
+            Measure(starts, keys, attainments, rules, ref results[node], node, keyLimit);
         }
     }
 
     /// <summary>increase, decrease, atLeast, atMost, within, milestone: the latest check-in's precomputed attainment.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void EvaluateMeasured(CompiledKeyResults table, in StatusRulesAsOf rules, ref NodeResult result, int node, int keyLimit)
+        => Measure(table.CheckInStart, table.CheckInKey, table.CheckInAttainment, rules, ref result, node, keyLimit);
+
+    /// <summary>A measured key result from its compiled check-ins (see <see cref="CompiledKeyResults"/>); pending when none is on or before the day.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Measure(int[] starts, int[] keys, double[] attainments, in StatusRulesAsOf rules, ref NodeResult result, int node, int keyLimit)
     {
-        var start = table.CheckInStart[node];
-        var latest = table.LatestAtOrBefore(start, table.CheckInStart[node + 1], keyLimit);
-        var pending = latest < 0;
-        result.Latest = pending ? -1 : latest - start;
-        rules.Finish(ref result, node, pending ? 0 : table.CheckInAttainment[latest], pending, pending ? CompiledKeyResults.NoConfidence : table.ConfidenceAt(latest));
+        var start = starts[node];
+        var count = CompiledKeyResults.CountAtOrBefore(keys, start, starts[node + 1], keyLimit);
+        result.Latest = count - 1;
+        if (count == 0)
+        {
+            rules.Finish(ref result, node, 0, pending: true, CompiledKeyResults.NoConfidence);
+            return;
+        }
+
+        var latest = start + count - 1;
+        rules.Finish(ref result, node, attainments[latest], pending: false, CompiledKeyResults.ConfidenceOf(keys[latest]));
     }
 
     /// <summary>A key result whose check-ins changed after compiling (incremental evaluation): scored from its record.</summary>
@@ -443,6 +456,11 @@ internal readonly struct StatusRulesAsOf(EvaluationPlan plan, PaceAsOf[] paces)
 {
     private readonly StatusThresholds _thresholds = plan.Thresholds;
     private readonly double[] _gradeFloors = plan.GradeFloors;
+
+    /// <summary>The grade floors in one vector, padded with +infinity (which no score reaches), when they fit.</summary>
+    private readonly Vector256<double> _gradeFloorVector = FloorVector(plan.GradeFloors);
+
+    private readonly bool _gradeFloorsFitVector = Vector256.IsHardwareAccelerated && plan.GradeFloors.Length <= Vector256<double>.Count;
     private readonly int[] _paceClassOf = plan.PaceClassOf;
     private readonly PaceAsOf[] _paces = paces;
 
@@ -463,8 +481,15 @@ internal readonly struct StatusRulesAsOf(EvaluationPlan plan, PaceAsOf[] paces)
     }
 
     /// <summary>The number of band starts after the first that the score reaches (they increase strictly).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private sbyte GradeOf(double score)
     {
+        if (_gradeFloorsFitVector)
+        {
+            // A scale of up to five bands (the default has three): every floor compared at once.
+            return (sbyte)BitOperations.PopCount(Vector256.GreaterThanOrEqual(Vector256.Create(score), _gradeFloorVector).ExtractMostSignificantBits());
+        }
+
         sbyte grade = 0;
         foreach (var floor in _gradeFloors)
         {
@@ -472,5 +497,12 @@ internal readonly struct StatusRulesAsOf(EvaluationPlan plan, PaceAsOf[] paces)
         }
 
         return grade;
+    }
+
+    private static Vector256<double> FloorVector(double[] floors)
+    {
+        Span<double> padded = [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity];
+        floors.AsSpan(0, Math.Min(floors.Length, padded.Length)).CopyTo(padded);
+        return Vector256.Create<double>(padded);
     }
 }

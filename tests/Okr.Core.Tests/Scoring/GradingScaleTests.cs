@@ -62,6 +62,33 @@ public class GradingScaleTests
         Assert.Equal("high", evaluation.Objective("o").Grade);
     }
 
+    /// <summary>
+    /// The evaluation grades every node as <see cref="GradingScale.GradeOf"/> does, whatever the number of bands (the
+    /// evaluation compares up to four band starts at once, and more one by one), at and around each band start.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(8)]
+    public void Evaluation_ScaleOfAnyBandCount_GradesAsTheScale(int bandCount)
+    {
+        var bands = Enumerable.Range(0, bandCount).Select(i => new GradeBand(i / (double)bandCount, "band" + i)).ToArray();
+        var scale = GradingScale.Create(bands);
+        var percents = bands.SelectMany(b => new[] { (decimal)b.From * 100 - 0.001m, (decimal)b.From * 100, (decimal)b.From * 100 + 0.001m }).Append(100m).Where(p => p >= 0).ToArray();
+        var keyResults = percents.Select((p, i) => Pct("k" + i, p)).ToArray();
+        var evaluation = Set(OkrSettings.Create(o => o.Scale = scale), Obj("o", keyResults)).Evaluate(Mid);
+        foreach (var keyResult in keyResults)
+        {
+            var result = evaluation.KeyResult(keyResult.Id);
+            Assert.Equal(scale.GradeOf(result.Score!.Value), result.Grade);
+        }
+
+        Assert.Equal(scale.GradeOf(evaluation.Objective("o").Score!.Value), evaluation.Objective("o").Grade);
+    }
+
     public static TheoryData<GradeBand[]> InvalidScales() => new()
     {
         Array.Empty<GradeBand>(),
