@@ -387,7 +387,12 @@ internal sealed class EvaluationPlan
 
             foreach (var entryScale in ValuesOf(table, i, SummedValues.Scales))
             {
-                scale = entryScale == SummedValueTable.Wide ? int.MaxValue : entryScale == SummedValueTable.NoValue ? scale : Math.Max(scale, entryScale);
+                if (entryScale == SummedValueTable.Wide)
+                {
+                    return UnitSum.InDecimals;
+                }
+
+                scale = entryScale == SummedValueTable.NoValue ? scale : Math.Max(scale, entryScale);
             }
         }
 
