@@ -93,19 +93,15 @@ internal sealed class SummedValueTable
 internal readonly record struct UnitSum(int Scale, long Baseline, long Span)
 {
     /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
-    public const ulong MaxUnits = (1UL << 53) - 1;
+    public const ulong MaxUnits = ScoreMath.MaxExactMantissa;
 
     /// <summary>The largest scale a sum is added at in units (10^15 is below 2^53).</summary>
     public const int MaxScale = 15;
 
+    /// <summary>10^0 to 10^<see cref="MaxScale"/>.</summary>
+    public static ReadOnlySpan<ulong> PowerOfTen => ScoreMath.PowersOfTenInteger;
+
     public static UnitSum InDecimals => new(-1, 0, 0);
 
     public bool IsInUnits => Scale >= 0;
-
-    /// <summary>10^0 to 10^15.</summary>
-    public static ReadOnlySpan<ulong> PowerOfTen =>
-    [
-        1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
-        100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
-    ];
 }

@@ -212,23 +212,38 @@ public static class ScoreMath
     /// <summary>Multiplies <paramref name="mantissa"/> by 10^<paramref name="digits"/> when the product stays below 2^53.</summary>
     private static bool TryScaleUp(ref ulong mantissa, int digits)
     {
-        if ((uint)digits >= (uint)ExactPowersOfTenInteger.Length || mantissa > MaxExactMantissa / ExactPowersOfTenInteger[digits])
+        if ((uint)digits >= (uint)LargestScalable.Length || mantissa > LargestScalable[digits])
         {
             return false;
         }
 
-        mantissa *= ExactPowersOfTenInteger[digits];
+        mantissa *= PowersOfTenInteger[digits];
         return true;
     }
 
     /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
-    private const ulong MaxExactMantissa = (1UL << 53) - 1;
+    internal const ulong MaxExactMantissa = (1UL << 53) - 1;
 
-    private static readonly ulong[] ExactPowersOfTenInteger =
+    /// <summary>10^0 to 10^15, the powers of ten below 2^53.</summary>
+    internal static ReadOnlySpan<ulong> PowersOfTenInteger =>
     [
         1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000, 10_000_000_000,
         100_000_000_000, 1_000_000_000_000, 10_000_000_000_000, 100_000_000_000_000, 1_000_000_000_000_000,
     ];
+
+    /// <summary>The largest mantissa that times 10^i stays at most 2^53 - 1 (a table: compiling divides by it for every check-in).</summary>
+    private static readonly ulong[] LargestScalable = LargestScalableMantissas();
+
+    private static ulong[] LargestScalableMantissas()
+    {
+        var largest = new ulong[PowersOfTenInteger.Length];
+        for (var i = 0; i < largest.Length; i++)
+        {
+            largest[i] = MaxExactMantissa / PowersOfTenInteger[i];
+        }
+
+        return largest;
+    }
 
     private static readonly double[] ExactPowersOfTen =
     [
