@@ -100,7 +100,8 @@ public sealed class AlignmentGraph
 
         // The key results' check-ins need nothing from validation: they are compiled meanwhile, on whichever core
         // the one-core steps (the id index, validation, the inputs) leave free, and given up if the set is invalid.
-        // (Parallel.Invoke runs the first action on this thread, and the second here too if no other thread took it.)
+        // (Parallel.Invoke runs the first action on this thread, and the second here too if no other thread took it;
+        // with the one-core switch, both here, in order.)
         var findings = new List<OkrDiagnostic>();
         GraphValidator? validated = null;
         Inputs? inputs = null;
@@ -108,6 +109,7 @@ public sealed class AlignmentGraph
         ExceptionDispatchInfo? compileFailure = null;
         using var cancel = new CancellationTokenSource();
         Parallel.Invoke(
+            SecondCore.LoopOptions(),
             () =>
             {
                 validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
@@ -372,7 +374,7 @@ public sealed class AlignmentGraph
 
             // First the number of nodes in each chunk, so that every chunk knows where its nodes start.
             _chunkNode = new int[chunks + 1];
-            Parallel.For(0, chunks, chunk =>
+            Parallel.For(0, chunks, SecondCore.LoopOptions(), chunk =>
             {
                 var nodes = 0;
                 for (var o = chunk * ChunkSize; o < Math.Min(_objectives.Length, (chunk + 1) * ChunkSize); o++)
@@ -415,7 +417,7 @@ public sealed class AlignmentGraph
 
             // Then the nodes themselves, each chunk keeping its links apart until the chunks' link counts are known.
             var chunkLinks = new List<(LinkSpec Link, int Hash)>[chunks];
-            Parallel.For(0, chunks, chunk => chunkLinks[chunk] = FillChunk(chunk));
+            Parallel.For(0, chunks, SecondCore.LoopOptions(), chunk => chunkLinks[chunk] = FillChunk(chunk));
 
             // Link counts per item become start positions; each chunk's links are copied to where its first item's start.
             for (var node = 0; node < count; node++)

@@ -208,7 +208,7 @@ internal sealed class GraphValidator
             return;
         }
 
-        Parallel.For(0, (linkTarget.Length + chunkSize - 1) / chunkSize, chunk =>
+        Parallel.For(0, (linkTarget.Length + chunkSize - 1) / chunkSize, SecondCore.LoopOptions(), chunk =>
             ResolveRange(linkTarget, hashes, chunk * chunkSize, Math.Min(linkTarget.Length, (chunk + 1) * chunkSize)));
     }
 

@@ -240,7 +240,7 @@ internal sealed class FastDocumentReader
         /// <summary>Starts reading from the first objective after the middle of the document, when that is worth it.</summary>
         public static LaterObjectives? TryStart(ReadOnlyMemory<byte> utf8)
         {
-            if (utf8.Length < MinBytes || Environment.ProcessorCount < 2 || (AppContext.TryGetSwitch(SecondCore.OneCoreSwitch, out var oneCore) && oneCore))
+            if (utf8.Length < MinBytes || Environment.ProcessorCount < 2 || SecondCore.OneCoreRequested)
             {
                 return null;
             }

@@ -112,7 +112,7 @@ internal sealed class CompiledKeyResults
         var kinds = new NodeKind[keyResults.Length];
         var checkInStart = new int[keyResults.Length + 1];
         var itemStart = new int[keyResults.Length + 1];
-        Parallel.For(0, ChunkCount(keyResults.Length), chunk =>
+        Parallel.For(0, ChunkCount(keyResults.Length), SecondCore.LoopOptions(), chunk =>
         {
             for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)
             {
@@ -148,7 +148,7 @@ internal sealed class CompiledKeyResults
         }
 
         var table = new CompiledKeyResults(kinds, checkInStart, itemStart);
-        Parallel.For(0, ChunkCount(keyResults.Length), new ParallelOptions { CancellationToken = cancellation }, chunk =>
+        Parallel.For(0, ChunkCount(keyResults.Length), SecondCore.LoopOptions(cancellation), chunk =>
         {
             var sortKeys = new long[16];
             for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)

@@ -15,14 +15,26 @@ internal sealed class SecondCore : IThreadPoolWorkItem
     private Exception? _failure;
 
     /// <summary>
-    /// The <see cref="AppContext"/> switch a host sets to keep every evaluation on the calling thread (for example
-    /// <c>&lt;RuntimeHostConfigurationOption Include="Okr.Core.EvaluateOnOneCore" Value="true" /&gt;</c>).
+    /// The <see cref="AppContext"/> switch a host sets to keep all of Okr.Core's work on the calling thread: evaluating,
+    /// compiling and reading documents (for example
+    /// <c>&lt;RuntimeHostConfigurationOption Include="Okr.Core.EvaluateOnOneCore" Value="true" /&gt;</c>). The name
+    /// says evaluation because that came first; compiling and reading honour it too.
     /// </summary>
     public const string OneCoreSwitch = "Okr.Core.EvaluateOnOneCore";
 
+    /// <summary>Whether the host set <see cref="OneCoreSwitch"/>.</summary>
+    public static bool OneCoreRequested => AppContext.TryGetSwitch(OneCoreSwitch, out var oneCore) && oneCore;
+
     /// <summary>Whether splitting a pass is worth a thread hand-over: more than one core, enough nodes, and the host allows it.</summary>
     public static bool IsWorthIt(EvaluationPlan plan)
-        => Environment.ProcessorCount > 1 && plan.MeasuredNodes.Length >= 32_768 && !(AppContext.TryGetSwitch(OneCoreSwitch, out var oneCore) && oneCore);
+        => Environment.ProcessorCount > 1 && plan.MeasuredNodes.Length >= 32_768 && !OneCoreRequested;
+
+    /// <summary>
+    /// Options for the parallel loops of a build: the calling thread alone when the host asked for one core
+    /// (<c>Parallel.For</c> runs its first worker on the calling thread, and with one worker allowed, no other).
+    /// </summary>
+    public static ParallelOptions LoopOptions(CancellationToken cancellation = default)
+        => new() { CancellationToken = cancellation, MaxDegreeOfParallelism = OneCoreRequested ? 1 : -1 };
 
     /// <summary>Starts <paramref name="range"/> on a pool thread.</summary>
     public void Start(AlignmentGraph graph, EvaluationState state, PassRange range)

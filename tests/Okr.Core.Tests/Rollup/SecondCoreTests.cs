@@ -56,6 +56,45 @@ public class SecondCoreTests
         Assert.Equal(Environment.ProcessorCount > 1, SecondCore.IsWorthIt(graph.Plan));
     }
 
+    /// <summary>
+    /// With the one-core switch, the loops of a build (run with <see cref="SecondCore.LoopOptions"/>) stay on the
+    /// calling thread, and a build gives the same graph as without it.
+    /// </summary>
+    [Fact]
+    public void OneCoreSwitchSet_BuildLoopsStayOnTheCallingThread_SameGraph()
+    {
+        var set = Organisation(objectives: 14_000);
+        var usual = AlignmentGraph.Build(set);
+
+        // Pool threads ready at once, so that a loop allowed more than one thread would take them.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8), completionPorts);
+        AppContext.SetSwitch(SecondCore.OneCoreSwitch, true);
+        try
+        {
+            var threads = new System.Collections.Concurrent.ConcurrentDictionary<int, bool>();
+            Parallel.For(0, 64, SecondCore.LoopOptions(), _ =>
+            {
+                threads[Environment.CurrentManagedThreadId] = true;
+                Thread.Sleep(1);
+            });
+            Parallel.Invoke(SecondCore.LoopOptions(), () => threads[Environment.CurrentManagedThreadId] = true, () => threads[Environment.CurrentManagedThreadId] = true);
+            Assert.Equal([Environment.CurrentManagedThreadId], threads.Keys);
+
+            var oneCore = AlignmentGraph.Build(set);
+            var day = new DateOnly(2026, 11, 20);
+            Assert.Equal(usual.Order, oneCore.Order);
+            Assert.Equal(usual.Evaluate(day).Objectives, oneCore.Evaluate(day).Objectives);
+        }
+        finally
+        {
+            AppContext.SetSwitch(SecondCore.OneCoreSwitch, false);
+            ThreadPool.SetMinThreads(workers, completionPorts);
+        }
+
+        Assert.Equal(-1, SecondCore.LoopOptions().MaxDegreeOfParallelism);
+    }
+
     /// <summary>A cascade (fan-out 4) whose objectives mix key result kinds, sum and mean rollups and progress sources.</summary>
     private static OkrSet Organisation(int objectives)
     {
