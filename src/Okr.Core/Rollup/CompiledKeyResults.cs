@@ -345,12 +345,10 @@ internal sealed class CompiledKeyResults
     }
 
     /// <summary>The position of the latest check-in of <paramref name="node"/> as of <paramref name="day"/> (ties: later in document order), or -1.</summary>
-    public int LatestAsOf(int node, int day) => LatestAtOrBefore(CheckInStart[node], CheckInStart[node + 1], KeyLimit(day));
-
-    /// <summary>The last position in [start, end) whose key is at most <paramref name="keyLimit"/>, or -1.</summary>
-    public int LatestAtOrBefore(int start, int end, int keyLimit)
+    public int LatestAsOf(int node, int day)
     {
-        var count = CountAtOrBefore(CheckInKey, start, end, keyLimit);
+        var start = CheckInStart[node];
+        var count = CountAtOrBefore(CheckInKey, start, CheckInStart[node + 1], KeyLimit(day));
         return count > 0 ? start + count - 1 : -1;
     }
 

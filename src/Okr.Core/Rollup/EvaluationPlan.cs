@@ -116,7 +116,6 @@ internal sealed class EvaluationPlan
     /// <summary>The pace class of the node at each position of <see cref="CompositeOrder"/> (read in order, unlike <see cref="PaceClassOf"/>).</summary>
     public int[] CompositePaceClass { get; }
 
-
     /// <summary>Each node's index in <see cref="PaceClasses"/>.</summary>
     public int[] PaceClassOf { get; }
 
@@ -413,13 +412,12 @@ internal sealed class EvaluationPlan
             for (var entry = 0; entry < scales.Length; entry++)
             {
                 var magnitude = (ulong)Math.Abs(SummedValues.Units[first + entry]);
-                var power = UnitSum.PowerOfTen[scale - (scales[entry] == SummedValueTable.NoValue ? scale : scales[entry])];
-                if (magnitude > UnitSum.MaxUnits / power)
+                if (!ScoreMath.TryScaleUp(ref magnitude, scale - (scales[entry] == SummedValueTable.NoValue ? scale : scales[entry])))
                 {
                     return UnitSum.InDecimals;
                 }
 
-                largest = Math.Max(largest, magnitude * power);
+                largest = Math.Max(largest, magnitude);
             }
 
             bound += largest;

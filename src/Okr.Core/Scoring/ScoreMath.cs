@@ -210,7 +210,7 @@ public static class ScoreMath
     }
 
     /// <summary>Multiplies <paramref name="mantissa"/> by 10^<paramref name="digits"/> when the product stays below 2^53.</summary>
-    private static bool TryScaleUp(ref ulong mantissa, int digits)
+    internal static bool TryScaleUp(ref ulong mantissa, int digits)
     {
         if ((uint)digits >= (uint)LargestScalable.Length || mantissa > LargestScalable[digits])
         {
