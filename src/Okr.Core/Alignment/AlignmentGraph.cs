@@ -125,7 +125,7 @@ public sealed class AlignmentGraph
             {
                 try
                 {
-                    compiled = CompiledKeyResults.From(nodes.KeyResults, nodes.Kinds, nodes.CheckInCounts, nodes.ItemCounts, cancel.Token);
+                    compiled = CompiledKeyResults.From(nodes.KeyResults, nodes.Kinds, nodes.CheckInStart, nodes.ItemStart, cancel.Token);
                 }
                 catch (OperationCanceledException)
                 {
@@ -401,8 +401,8 @@ public sealed class AlignmentGraph
             KeyResultWeight = new double[count];
             Sources = new InputSources[count];
             Kinds = new NodeKind[count];
-            CheckInCounts = new int[count + 1];
-            ItemCounts = new int[count + 1];
+            CheckInStart = new int[count + 1];
+            ItemStart = new int[count + 1];
             _ownerId = new string?[count];
             _periodId = new string?[count];
             _kind = new KeyResultKind?[count];
@@ -419,10 +419,12 @@ public sealed class AlignmentGraph
             var chunkLinks = new List<(LinkSpec Link, int Hash)>[chunks];
             Parallel.For(0, chunks, SecondCore.LoopOptions(), chunk => chunkLinks[chunk] = FillChunk(chunk));
 
-            // Link counts per item become start positions; each chunk's links are copied to where its first item's start.
+            // Counts per item become start positions; each chunk's links are copied to where its first item's start.
             for (var node = 0; node < count; node++)
             {
                 _linkStart[node + 1] += _linkStart[node];
+                CheckInStart[node + 1] += CheckInStart[node];
+                ItemStart[node + 1] += ItemStart[node];
             }
 
             var linkCount = _linkStart[count];
@@ -492,12 +494,12 @@ public sealed class AlignmentGraph
 
         public InputSources[] Sources { get; }
 
-        /// <summary>For <see cref="CompiledKeyResults"/>: each node's kind, and its number of check-ins and checklist items at index node + 1.</summary>
+        /// <summary>For <see cref="CompiledKeyResults"/> and <see cref="EvaluationPlan"/>: each node's kind, and where its check-ins and checklist items start (node + 1: where the next node's do).</summary>
         public NodeKind[] Kinds { get; }
 
-        public int[] CheckInCounts { get; }
+        public int[] CheckInStart { get; }
 
-        public int[] ItemCounts { get; }
+        public int[] ItemStart { get; }
 
         /// <summary>
         /// The id index, in node order so that the first of two equal ids wins: the hashes are ready, so each add reads
@@ -568,8 +570,8 @@ public sealed class AlignmentGraph
                     KeyResultWeight[node] = keyResult.Weight;
                     Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
                     Kinds[node] = CompiledKeyResults.KindOf(definition);
-                    CheckInCounts[node + 1] = keyResult.CheckIns.Count;
-                    ItemCounts[node + 1] = definition.Items.Count;
+                    CheckInStart[node + 1] = keyResult.CheckIns.Count; // a count until all chunks are filled
+                    ItemStart[node + 1] = definition.Items.Count;
                     node++;
                 }
             }

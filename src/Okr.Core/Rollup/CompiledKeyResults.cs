@@ -125,37 +125,36 @@ internal sealed class CompiledKeyResults
             }
         });
 
-        return From(keyResults, kinds, checkInStart, itemStart);
-    }
-
-    /// <summary>
-    /// Compiles the key results when their kinds and counts were read already (by the visit that gathered the nodes):
-    /// <paramref name="checkInStart"/> and <paramref name="itemStart"/> hold each node's number of check-ins and
-    /// checklist items at index node + 1, and become the start positions (adopted, not copied).
-    /// </summary>
-    /// <param name="keyResults">The key result of each node (null for an objective).</param>
-    /// <param name="kinds">Each node's kind.</param>
-    /// <param name="checkInStart">Each node's number of check-ins at index node + 1.</param>
-    /// <param name="itemStart">Each node's number of checklist items at index node + 1.</param>
-    /// <param name="cancellation">Stops the work between chunks (an <see cref="OperationCanceledException"/>): a build stops compiling when validation fails.</param>
-    public static CompiledKeyResults From(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart, CancellationToken cancellation = default)
-    {
-        // The counts become start positions.
         for (var node = 0; node < keyResults.Length; node++)
         {
             checkInStart[node + 1] += checkInStart[node];
             itemStart[node + 1] += itemStart[node];
         }
 
+        return From(keyResults, kinds, checkInStart, itemStart);
+    }
+
+    /// <summary>
+    /// Compiles the key results when their kinds and counts were read already (by the visit that gathered the nodes):
+    /// <paramref name="checkInStart"/> and <paramref name="itemStart"/> hold where each node's check-ins and
+    /// checklist items start, and the total at the end (adopted, not copied).
+    /// </summary>
+    /// <param name="keyResults">The key result of each node (null for an objective).</param>
+    /// <param name="kinds">Each node's kind.</param>
+    /// <param name="checkInStart">Where each node's check-ins start.</param>
+    /// <param name="itemStart">Where each node's checklist items start.</param>
+    /// <param name="cancellation">Stops the work between chunks (an <see cref="OperationCanceledException"/>): a build stops compiling when validation fails.</param>
+    public static CompiledKeyResults From(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart, CancellationToken cancellation = default)
+    {
         var table = new CompiledKeyResults(kinds, checkInStart, itemStart);
         Parallel.For(0, ChunkCount(keyResults.Length), SecondCore.LoopOptions(cancellation), chunk =>
         {
-            var sortKeys = new long[16];
+            var scratch = new CheckInScratch();
             for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)
             {
                 if (keyResults[node] is { } keyResult)
                 {
-                    table.CompileCheckIns(node, keyResult, ref sortKeys);
+                    table.CompileCheckIns(node, keyResult, scratch);
                     table.CompileItems(node, keyResult.Definition.Items.AsSpan());
                 }
             }
@@ -181,7 +180,13 @@ internal sealed class CompiledKeyResults
 
     private const int ChunkSize = 16_384;
 
-    private void CompileCheckIns(int node, KeyResult keyResult, ref long[] sortKeys)
+    /// <summary>
+    /// Compiles one key result's check-ins: their keys in evaluation order, and the attainment each gives. Each
+    /// check-in record is read once, into <paramref name="scratch"/>: its sort key, its packed key and its value split
+    /// into an integer mantissa and a decimal scale. Most key results are then scored in integers (see
+    /// <see cref="TryScoreInIntegers"/>); the others check-in by check-in in decimals, as the records are.
+    /// </summary>
+    private void CompileCheckIns(int node, KeyResult keyResult, CheckInScratch scratch)
     {
         var source = keyResult.CheckIns.AsSpan();
         if (source.IsEmpty)
@@ -189,109 +194,176 @@ internal sealed class CompiledKeyResults
             return;
         }
 
-        var keys = SortByDay(source, ref sortKeys);
-        var definition = keyResult.Definition;
-        var kind = Kind[node];
-        var (first, second) = FieldsOf(definition);
+        var (first, second) = FieldsOf(keyResult.Definition);
+        int largestScale = Math.Max(first.Scale, second.Scale);
+        var fitInLongs = scratch.Read(source, ref largestScale);
+        var order = scratch.SortedOrder(source.Length);
         var position = CheckInStart[node];
-        foreach (var key in keys)
+        foreach (var key in order)
         {
-            var checkIn = source[(int)(key & 0xFFFF_FFFF)];
-            CheckInKey[position++] = (checkIn.At.DayNumber << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
+            CheckInKey[position++] = scratch.Key[(int)key];
         }
 
+        var kind = Kind[node];
         var attainments = CheckInAttainment.AsSpan(CheckInStart[node], source.Length);
-        if (kind == NodeKind.Ratio ? TryScoreRatios(source, keys, first, second, attainments) : TryScoreMet(kind, source, keys, first, second, attainments))
+        if (fitInLongs && TryScoreInIntegers(kind, scratch, order, largestScale, first, second, attainments))
         {
             return;
         }
 
-        position = CheckInStart[node];
-        foreach (var key in keys)
+        for (var i = 0; i < order.Length; i++)
         {
-            CheckInAttainment[position++] = KeyResultScorer.Measure(kind, first, second, source[(int)(key & 0xFFFF_FFFF)].Value).Attainment.GetValueOrDefault();
+            attainments[i] = KeyResultScorer.Measure(kind, first, second, source[(int)order[i]].Value).Attainment.GetValueOrDefault();
         }
     }
 
     /// <summary>
-    /// An increase's or decrease's attainment for every check-in, without decimal arithmetic, when the baseline, the
-    /// target and every value are integers below 2^53 at one decimal scale (the largest of theirs), and so are the
-    /// differences: then each attainment is one IEEE division of exactly represented integers, the correctly rounded
-    /// exact quotient, which is what <see cref="ScoreMath.Attainment"/> gives (it takes the same path at a scale no
-    /// larger). Returns false otherwise, and the caller scores each check-in on its own.
+    /// Every check-in's attainment without decimal arithmetic, when the definition values and every value are
+    /// integers below 2^53 at one decimal scale (<paramref name="scale"/>, the largest of theirs). An increase or
+    /// decrease (whose differences must stay below 2^53 too) is then one IEEE division of exactly represented
+    /// integers, the correctly rounded exact quotient, which is what <see cref="ScoreMath.Attainment"/> gives (it
+    /// takes the same path at a scale no larger); atLeast, atMost, within and milestone are comparisons, whose outcome
+    /// scaling both sides by the same power of ten keeps (1 when met, else 0, as
+    /// <see cref="KeyResultScorer.Measure(NodeKind, decimal, decimal, decimal?)"/> decides). Returns false otherwise.
     /// </summary>
-    private static bool TryScoreRatios(ReadOnlySpan<CheckIn> checkIns, ReadOnlySpan<long> order, decimal baseline, decimal target, Span<double> attainments)
+    private static bool TryScoreInIntegers(NodeKind kind, CheckInScratch scratch, ReadOnlySpan<long> order, int scale, decimal first, decimal second, Span<double> attainments)
     {
-        int scale = Math.Max(baseline.Scale, target.Scale);
-        foreach (var checkIn in checkIns)
-        {
-            scale = Math.Max(scale, checkIn.Value.Scale);
-        }
-
-        if (!ScoreMath.TryScaledInteger(baseline, scale, out var b) || !ScoreMath.TryScaledInteger(target, scale, out var t)
-            || t == b || Math.Abs(t - b) > MaxExactInteger)
+        if (!ScoreMath.TryScaledInteger(first, scale, out var low) || !ScoreMath.TryScaledInteger(second, scale, out var high)
+            || !scratch.TryScaleValues(order, scale, out var values))
         {
             return false;
         }
 
-        double span = t - b;
-        for (var i = 0; i < order.Length; i++)
+        switch (kind)
         {
-            if (!ScoreMath.TryScaledInteger(checkIns[(int)(order[i] & 0xFFFF_FFFF)].Value, scale, out var value) || Math.Abs(value - b) > MaxExactInteger)
-            {
+            case NodeKind.Ratio:
+                // low is the baseline, high the target.
+                if (high == low || Math.Abs(high - low) > MaxExactInteger)
+                {
+                    return false;
+                }
+
+                double span = high - low;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (Math.Abs(values[i] - low) > MaxExactInteger)
+                    {
+                        return false;
+                    }
+
+                    attainments[i] = ScoreMath.Normalize((values[i] - low) / span);
+                }
+
+                return true;
+
+            case NodeKind.AtLeast or NodeKind.AtMost or NodeKind.Within or NodeKind.Milestone:
+                if (!ScoreMath.TryScaledInteger(1m, scale, out var one))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var value = values[i];
+                    var met = kind switch
+                    {
+                        NodeKind.AtLeast => value >= low,
+                        NodeKind.AtMost => value <= low,
+                        NodeKind.Within => value >= low && value <= high,
+                        _ => value == one, // a milestone is met at 1
+                    };
+                    attainments[i] = met ? 1.0 : 0.0;
+                }
+
+                return true;
+
+            default:
                 return false;
-            }
-
-            attainments[i] = ScoreMath.Normalize((value - b) / span);
         }
-
-        return true;
-    }
-
-    /// <summary>
-    /// An atLeast's, atMost's, within's or milestone's attainment for every check-in (1 when met, else 0, as
-    /// <see cref="KeyResultScorer.Measure(NodeKind, decimal, decimal, decimal?)"/> decides), comparing integers instead
-    /// of decimals when the definition values and every value are integers below 2^53 at one decimal scale (the
-    /// largest of theirs): scaling both sides of a comparison by the same power of ten keeps its outcome. Returns
-    /// false otherwise, and the caller scores each check-in on its own.
-    /// </summary>
-    private static bool TryScoreMet(NodeKind kind, ReadOnlySpan<CheckIn> checkIns, ReadOnlySpan<long> order, decimal first, decimal second, Span<double> attainments)
-    {
-        int scale = Math.Max(first.Scale, second.Scale);
-        foreach (var checkIn in checkIns)
-        {
-            scale = Math.Max(scale, checkIn.Value.Scale);
-        }
-
-        if (kind is not (NodeKind.AtLeast or NodeKind.AtMost or NodeKind.Within or NodeKind.Milestone)
-            || !ScoreMath.TryScaledInteger(first, scale, out var low) || !ScoreMath.TryScaledInteger(second, scale, out var high)
-            || !ScoreMath.TryScaledInteger(1m, scale, out var one))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < order.Length; i++)
-        {
-            if (!ScoreMath.TryScaledInteger(checkIns[(int)(order[i] & 0xFFFF_FFFF)].Value, scale, out var value))
-            {
-                return false;
-            }
-
-            var met = kind switch
-            {
-                NodeKind.AtLeast => value >= low,
-                NodeKind.AtMost => value <= low,
-                NodeKind.Within => value >= low && value <= high,
-                _ => value == one, // a milestone is met at 1
-            };
-            attainments[i] = met ? 1.0 : 0.0;
-        }
-
-        return true;
     }
 
     /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
     private const long MaxExactInteger = (1L << 53) - 1;
+
+    /// <summary>
+    /// A worker's buffers for one key result's check-ins at a time (grown when a key result has more than they hold):
+    /// what <see cref="Read"/> takes from each record, indexed by document order.
+    /// </summary>
+    private sealed class CheckInScratch
+    {
+        /// <summary>(day, document index): sorting these sorts by (day, document order).</summary>
+        private long[] _order = new long[16];
+
+        /// <summary>The value's decimal mantissa (when it fits in a long) with its sign, and its scale.</summary>
+        private long[] _mantissa = new long[16];
+        private byte[] _scale = new byte[16];
+
+        /// <summary>The values at one scale, in evaluation order.</summary>
+        private long[] _scaled = new long[16];
+
+        /// <summary>The packed key (<see cref="CheckInKey"/>) of each check-in.</summary>
+        public int[] Key { get; private set; } = new int[16];
+
+        /// <summary>
+        /// Reads each check-in once: its keys and its value's mantissa and scale. Raises <paramref name="largestScale"/>
+        /// to the largest value scale; returns whether every mantissa fits in 64 bits.
+        /// </summary>
+        public bool Read(ReadOnlySpan<CheckIn> checkIns, ref int largestScale)
+        {
+            if (checkIns.Length > _order.Length)
+            {
+                var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)checkIns.Length);
+                (_order, _mantissa, _scale, _scaled, Key) = (new long[capacity], new long[capacity], new byte[capacity], new long[capacity], new int[capacity]);
+            }
+
+            Span<int> bits = stackalloc int[4];
+            var fitInLongs = true;
+            for (var i = 0; i < checkIns.Length; i++)
+            {
+                ref readonly var checkIn = ref checkIns[i];
+                var day = checkIn.At.DayNumber;
+                _order[i] = ((long)day << 32) | (uint)i;
+                Key[i] = (day << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
+                decimal.GetBits(checkIn.Value, bits);
+                var magnitude = (long)(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+                fitInLongs &= bits[2] == 0 && magnitude >= 0;
+                _mantissa[i] = bits[3] < 0 ? -magnitude : magnitude;
+                _scale[i] = (byte)(bits[3] >> 16);
+                largestScale = Math.Max(largestScale, _scale[i]);
+            }
+
+            return fitInLongs;
+        }
+
+        /// <summary>The sort keys of the check-ins <see cref="Read"/> read, sorted (the low half of each is a document index).</summary>
+        public ReadOnlySpan<long> SortedOrder(int count)
+        {
+            var order = _order.AsSpan(0, count);
+            SortKeys(order);
+            return order;
+        }
+
+        /// <summary>The values in <paramref name="order"/> as integers at <paramref name="scale"/>, when each is below 2^53 in magnitude there.</summary>
+        public bool TryScaleValues(ReadOnlySpan<long> order, int scale, out ReadOnlySpan<long> values)
+        {
+            values = default;
+            for (var i = 0; i < order.Length; i++)
+            {
+                var checkIn = (int)order[i];
+                var mantissa = _mantissa[checkIn];
+                var magnitude = (ulong)Math.Abs(mantissa);
+                if (!ScoreMath.TryScaleUp(ref magnitude, scale - _scale[checkIn]))
+                {
+                    return false;
+                }
+
+                _scaled[i] = mantissa < 0 ? -(long)magnitude : (long)magnitude;
+            }
+
+            values = _scaled.AsSpan(0, order.Length);
+            return true;
+        }
+    }
 
     /// <summary>
     /// The check-ins in evaluation order, (day, document order): the low half of each returned key is the check-in's
@@ -304,17 +376,31 @@ internal sealed class CompiledKeyResults
             buffer = new long[checkIns.Length];
         }
 
-        // Day in the high half, document index in the low half: sorting the keys sorts by (day, document order).
         var keys = buffer.AsSpan(0, checkIns.Length);
-        var sorted = true;
         for (var i = 0; i < checkIns.Length; i++)
         {
             keys[i] = ((long)checkIns[i].At.DayNumber << 32) | (uint)i;
-            sorted &= i == 0 || keys[i] > keys[i - 1];
         }
 
-        // Check-ins are usually given in date order; a handful of them sort fastest by insertion.
-        if (!sorted && keys.Length <= SmallSort)
+        SortKeys(keys);
+        return keys;
+    }
+
+    /// <summary>Sorts (day, document index) keys: they are unique, and usually given in date order already.</summary>
+    private static void SortKeys(Span<long> keys)
+    {
+        var sorted = true;
+        for (var i = 1; i < keys.Length; i++)
+        {
+            sorted &= keys[i] > keys[i - 1];
+        }
+
+        // A handful of keys sort fastest without a branch per comparison (dates out of order follow no pattern).
+        if (!sorted && keys.Length <= RankedSort && Vector512.IsHardwareAccelerated)
+        {
+            SortByRank(keys);
+        }
+        else if (!sorted && keys.Length <= SmallSort)
         {
             InsertionSort(keys);
         }
@@ -322,12 +408,33 @@ internal sealed class CompiledKeyResults
         {
             keys.Sort();
         }
-
-        return keys;
     }
 
     /// <summary>Up to this many keys are sorted by insertion: a key result has a handful of check-ins, and the general sort's set-up costs more than the sorting.</summary>
     private const int SmallSort = 32;
+
+    /// <summary>Up to this many keys (two 512-bit vectors) are sorted by <see cref="SortByRank"/>.</summary>
+    private const int RankedSort = 2 * 8;
+
+    /// <summary>
+    /// Sorts up to 16 distinct keys by placing each at its rank, the number of keys smaller than it, counted by two
+    /// vector comparisons: no comparison is a branch, so none is mispredicted.
+    /// </summary>
+    private static void SortByRank(Span<long> keys)
+    {
+        Span<long> padded = stackalloc long[RankedSort];
+        padded.Fill(long.MaxValue); // never smaller than a key
+        keys.CopyTo(padded);
+        var low = Vector512.Create<long>(padded[..8]);
+        var high = Vector512.Create<long>(padded[8..]);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = Vector512.Create(padded[i]);
+            var rank = BitOperations.PopCount(Vector512.LessThan(low, key).ExtractMostSignificantBits())
+                + BitOperations.PopCount(Vector512.LessThan(high, key).ExtractMostSignificantBits());
+            keys[rank] = padded[i];
+        }
+    }
 
     private static void InsertionSort(Span<long> keys)
     {

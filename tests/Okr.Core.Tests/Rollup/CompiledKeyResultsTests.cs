@@ -128,6 +128,31 @@ public class CompiledKeyResultsTests
     }
 
     [Fact]
+    public void CheckIns_OfAnyCountInAnyOrder_CompiledByDayThenDocumentOrder()
+    {
+        // 1-40 check-ins: up to 16 are sorted by rank, up to 32 by insertion, more by the general sort; days repeat.
+        var random = new Random(10);
+        var day = new DateOnly(2026, 10, 1);
+        for (var i = 0; i < 500; i++)
+        {
+            var count = 1 + (i % 40);
+            var checkIns = Enumerable.Range(0, count)
+                .Select(k => new CheckIn(day.AddDays(random.Next(0, count)), k, confidence: random.Next(3) == 0 ? null : random.Next(0, 11)))
+                .ToArray();
+            var keyResult = KeyResult.Create("kr", "K", KeyResultDefinition.Increase(0, 40), checkIns: checkIns);
+            var table = CompiledKeyResults.From([keyResult]);
+
+            var expected = checkIns.Select((checkIn, index) => (checkIn, index)).OrderBy(c => c.checkIn.At).ThenBy(c => c.index).Select(c => c.checkIn).ToArray();
+            for (var position = 0; position < count; position++)
+            {
+                Assert.Equal(expected[position].At.DayNumber, table.DayAt(position));
+                Assert.Equal(expected[position].Confidence ?? -1, table.ConfidenceAt(position));
+                Assert.Equal((double)expected[position].Value / 40, table.CheckInAttainment[position]);
+            }
+        }
+    }
+
+    [Fact]
     public void ChecklistShare_EqualsTheRecordsShare()
     {
         var definition = KeyResultDefinition.Checklist(
