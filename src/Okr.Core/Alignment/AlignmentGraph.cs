@@ -18,7 +18,7 @@ public sealed class AlignmentGraph
     private readonly int[] _linkStart;
     private readonly int[] _linkTarget;
 
-    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated, CompiledKeyResults compiled, Inputs inputs)
+    private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated, CompiledKeyResults compiled, Inputs inputs, EvaluationPlan plan)
     {
         Set = set;
         _nodeById = validated.ItemIndex;
@@ -34,7 +34,7 @@ public sealed class AlignmentGraph
         SuccessTarget = nodes.SuccessTarget;
         (InputStart, InputNode, InputWeight, DependentStart, DependentNode) = inputs;
         Compiled = compiled;
-        Plan = EvaluationPlan.For(this);
+        Plan = plan;
     }
 
     /// <summary>What a node sums: an objective its own key results and/or what aligns to it (progressFrom); a rollup key result what aligns to it.</summary>
@@ -99,12 +99,14 @@ public sealed class AlignmentGraph
         var nodes = new SetNodes(set);
 
         // The key results' check-ins need nothing from validation: they are compiled meanwhile, on whichever core
-        // the one-core steps (the id index, validation, the inputs) leave free, and given up if the set is invalid.
+        // the one-core steps (the id index, validation, the inputs, the evaluation plan) leave free, and given up if
+        // the set is invalid.
         // (Parallel.Invoke runs the first action on this thread, and the second here too if no other thread took it;
         // with the one-core switch, both here, in order.)
         var findings = new List<OkrDiagnostic>();
         GraphValidator? validated = null;
         Inputs? inputs = null;
+        EvaluationPlan? plan = null;
         CompiledKeyResults? compiled = null;
         ExceptionDispatchInfo? compileFailure = null;
         using var cancel = new CancellationTokenSource();
@@ -120,6 +122,8 @@ public sealed class AlignmentGraph
                 }
 
                 inputs = Inputs.Of(nodes, validated.LinkTarget);
+                plan = EvaluationPlan.For(new PlanSource(
+                    set.Settings, nodes.Kinds, nodes.KeyResults, nodes.CheckInStart, validated.TopologicalOrder!, inputs.Start, inputs.Node, inputs.Weight, nodes.PeriodOf, nodes.SuccessTarget));
             },
             () =>
             {
@@ -144,7 +148,7 @@ public sealed class AlignmentGraph
         }
 
         compileFailure?.Throw();
-        return new AlignmentGraph(set, nodes, validated!, compiled!, inputs!);
+        return new AlignmentGraph(set, nodes, validated!, compiled!, inputs!, plan!);
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>

@@ -8,6 +8,8 @@ namespace Okr.Core;
 /// </summary>
 internal sealed class EvaluationPlan
 {
+    // (A plan is made from the graph's arrays before the graph itself: see PlanSource.)
+
     private readonly int[] _sumNodesSorted;
     private readonly bool[] _sparseLevel;
 
@@ -15,11 +17,10 @@ internal sealed class EvaluationPlan
     private readonly int[] _sumPositions;
     private readonly int[] _sumSlotsSorted;
 
-    private EvaluationPlan(AlignmentGraph graph)
+    private EvaluationPlan(PlanSource graph)
     {
-        var table = graph.Compiled;
-        var kinds = table.Kind;
-        var settings = graph.Set.Settings;
+        var kinds = graph.Kind;
+        var settings = graph.Settings;
         var measured = new List<int>();
         var checklists = new List<int>();
         for (var node = 0; node < graph.NodeCount; node++)
@@ -81,7 +82,7 @@ internal sealed class EvaluationPlan
         for (var slot = 0; slot < SumNodes.Length; slot++)
         {
             SumBaselineAttainment[slot] = ScoreMath.Attainment(SumBaseline[slot], SumBaseline[slot], SumTarget[slot]);
-            SumInUnits[slot] = UnitSumOf(graph.Compiled, slot);
+            SumInUnits[slot] = UnitSumOf(graph.CheckInStart, slot);
         }
     }
 
@@ -156,7 +157,7 @@ internal sealed class EvaluationPlan
     /// <summary>How each sum rollup is added: as integers when its values allow it, else in decimals.</summary>
     public UnitSum[] SumInUnits { get; }
 
-    public static EvaluationPlan For(AlignmentGraph graph) => new(graph);
+    public static EvaluationPlan For(PlanSource graph) => new(graph);
 
     /// <summary>The slot of the first sum rollup at or after <paramref name="position"/> in <see cref="CompositeOrder"/>.</summary>
     public int FirstSumSlotFrom(int position)
@@ -196,9 +197,9 @@ internal sealed class EvaluationPlan
     /// than the highest such input), in node order within a level: the graph's order would also be children first,
     /// but jumps around memory, and reading each node's inputs then costs a cache miss each.
     /// </summary>
-    private static (int[] Order, int[] LevelStart) OrderByLevel(AlignmentGraph graph, int count)
+    private static (int[] Order, int[] LevelStart) OrderByLevel(PlanSource graph, int count)
     {
-        var kinds = graph.Compiled.Kind;
+        var kinds = graph.Kind;
         var level = new int[graph.NodeCount];
         var levelCount = new List<int>();
         foreach (var node in graph.Order)
@@ -248,7 +249,7 @@ internal sealed class EvaluationPlan
         return (order, levelStart);
     }
 
-    private static (int[] Start, int[] Node, double[] Weight) InputsInOrder(AlignmentGraph graph, int[] order)
+    private static (int[] Start, int[] Node, double[] Weight) InputsInOrder(PlanSource graph, int[] order)
     {
         var start = new int[order.Length + 1];
         for (var position = 0; position < order.Length; position++)
@@ -272,7 +273,7 @@ internal sealed class EvaluationPlan
 
     private static bool IsComposite(NodeKind kind) => kind is NodeKind.Objective or NodeKind.RollupMean or NodeKind.RollupSum;
 
-    private static (int[] ClassOf, PaceClass[] Classes) BuildPaceClasses(AlignmentGraph graph)
+    private static (int[] ClassOf, PaceClass[] Classes) BuildPaceClasses(PlanSource graph)
     {
         var classOf = new int[graph.NodeCount];
         var classes = new Dictionary<PaceClass, int>();
@@ -320,7 +321,7 @@ internal sealed class EvaluationPlan
         return (nodes, slots);
     }
 
-    private (decimal[], decimal[], int[], int[], int[], SummedValueTable) BuildSums(AlignmentGraph graph)
+    private (decimal[], decimal[], int[], int[], int[], SummedValueTable) BuildSums(PlanSource graph)
     {
         var baseline = new decimal[SumNodes.Length];
         var target = new decimal[SumNodes.Length];
@@ -341,7 +342,7 @@ internal sealed class EvaluationPlan
             {
                 var input = graph.InputNode[i];
                 inputs.Add(input);
-                if (graph.Compiled.Kind[input] == NodeKind.RollupSum)
+                if (graph.Kind[input] == NodeKind.RollupSum)
                 {
                     valueOf.Add(~SumSlotOf(input));
                     continue;
@@ -353,7 +354,7 @@ internal sealed class EvaluationPlan
                     segment = values.Count;
                     segments.Add(input, segment);
                     var keyResult = graph.KeyResults[input]!;
-                    values.Add(graph.Compiled.Kind[input] == NodeKind.Ratio ? keyResult.Definition.Baseline.GetValueOrDefault() : null);
+                    values.Add(graph.Kind[input] == NodeKind.Ratio ? keyResult.Definition.Baseline.GetValueOrDefault() : null);
                     var checkIns = keyResult.CheckIns.AsSpan();
                     foreach (var key in CompiledKeyResults.SortByDay(checkIns, ref sortKeys))
                     {
@@ -374,7 +375,7 @@ internal sealed class EvaluationPlan
     /// may add, its baseline and its target are integers at one scale (the largest of theirs) whose magnitudes, the
     /// baseline's and each contributor's largest, add up to less than 2^53.
     /// </summary>
-    private UnitSum UnitSumOf(CompiledKeyResults table, int slot)
+    private UnitSum UnitSumOf(int[] checkInStart, int slot)
     {
         int scale = Math.Max(SumBaseline[slot].Scale, SumTarget[slot].Scale);
         for (var i = SumInputStart[slot]; i < SumInputStart[slot + 1]; i++)
@@ -384,7 +385,7 @@ internal sealed class EvaluationPlan
                 return UnitSum.InDecimals;
             }
 
-            foreach (var entryScale in ValuesOf(table, i, SummedValues.Scales))
+            foreach (var entryScale in ValuesOf(checkInStart, i, SummedValues.Scales))
             {
                 if (entryScale == SummedValueTable.Wide)
                 {
@@ -408,7 +409,7 @@ internal sealed class EvaluationPlan
         {
             ulong largest = 0;
             var first = SumInputValue[i];
-            var scales = ValuesOf(table, i, SummedValues.Scales);
+            var scales = ValuesOf(checkInStart, i, SummedValues.Scales);
             for (var entry = 0; entry < scales.Length; entry++)
             {
                 var magnitude = (ulong)Math.Abs(SummedValues.Units[first + entry]);
@@ -431,9 +432,38 @@ internal sealed class EvaluationPlan
     }
 
     /// <summary>The entries of sum input <paramref name="input"/> (a measured contributor) in <paramref name="values"/>: no check-in, then each check-in.</summary>
-    private ReadOnlySpan<byte> ValuesOf(CompiledKeyResults table, int input, byte[] values)
+    private ReadOnlySpan<byte> ValuesOf(int[] checkInStart, int input, byte[] values)
     {
         var node = SumInputNode[input];
-        return values.AsSpan(SumInputValue[input], 1 + table.CheckInStart[node + 1] - table.CheckInStart[node]);
+        return values.AsSpan(SumInputValue[input], 1 + checkInStart[node + 1] - checkInStart[node]);
     }
+}
+
+/// <summary>
+/// What an <see cref="EvaluationPlan"/> is made from: the compiled graph's arrays that exist before its check-ins are
+/// compiled, so that a build makes the plan on one core while the check-ins compile on the other.
+/// </summary>
+/// <param name="Settings">The set's settings (thresholds, grading scale, success targets).</param>
+/// <param name="Kind">Each node's kind.</param>
+/// <param name="KeyResults">Each node's key result (null for an objective).</param>
+/// <param name="CheckInStart">Where each node's check-ins start in the compiled key results.</param>
+/// <param name="Order">Children first.</param>
+/// <param name="InputStart">Counted inputs of node n: <c>InputNode[InputStart[n]..InputStart[n+1]]</c>.</param>
+/// <param name="InputNode">The input nodes.</param>
+/// <param name="InputWeight">Their weights.</param>
+/// <param name="PeriodOf">Each node's period.</param>
+/// <param name="SuccessTarget">Each node's success target.</param>
+internal sealed record PlanSource(
+    OkrSettings Settings,
+    NodeKind[] Kind,
+    KeyResult?[] KeyResults,
+    int[] CheckInStart,
+    int[] Order,
+    int[] InputStart,
+    int[] InputNode,
+    double[] InputWeight,
+    Period[] PeriodOf,
+    double[] SuccessTarget)
+{
+    public int NodeCount => Kind.Length;
 }
