@@ -23,6 +23,11 @@ switch (args)
         Build(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
         return;
 
+    // build-loop N SECONDS: AlignmentGraph.TryBuild over and over, best and mean (a target for a sampling profiler such as perf).
+    case ["build-loop", var count, var seconds]:
+        BuildLoop(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+
     // loop N SECONDS: evaluate the compiled graph over and over (a target for a sampling profiler such as perf).
     case ["loop", var count, var seconds]:
         var looped = new RollupBenchmarks { Objectives = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) };
@@ -94,6 +99,30 @@ static void Build(int objectives)
             $"TryBuild {total,7:F1} ms, {bytes,13:N0} B, {collections} GCs | read set {read,6:F1}, validate {validated,6:F1}, "
             + $"CompiledKeyResults.From {compiled,6:F1} ms ({compiledBytes:N0} B), rest (inputs, reverse) ~{total - read - validated - compiled,6:F1} ms | {graph.NodeCount} nodes");
     }
+}
+
+static void BuildLoop(int objectives, int seconds)
+{
+    var set = SyntheticOrganisation.Create(objectives);
+    Console.WriteLine("built the set");
+    var until = Stopwatch.StartNew();
+    var each = new Stopwatch();
+    var (builds, best, total) = (0, double.MaxValue, 0.0);
+    while (until.Elapsed.TotalSeconds < seconds)
+    {
+        // As BenchmarkDotNet does between iterations: otherwise a build may pay for a full collection of the set.
+        GC.Collect();
+        var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        each.Restart();
+        AlignmentGraph.TryBuild(set);
+        var elapsed = each.Elapsed.TotalMilliseconds;
+        (builds, best, total) = (builds + 1, Math.Min(best, elapsed), total + elapsed);
+        Console.WriteLine(
+            $"TryBuild {elapsed:F1} ms (collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, "
+            + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms)");
+    }
+
+    Console.WriteLine($"{builds} builds, best {best:F1} ms, mean {total / builds:F1} ms");
 }
 
 static void Probe(int objectives)
