@@ -98,18 +98,32 @@ public sealed class AlignmentGraph
         ArgumentNullException.ThrowIfNull(set);
         var nodes = new SetNodes(set);
 
-        // The key results' check-ins need nothing from validation: they are compiled meanwhile, on whichever core
-        // the one-core steps (the id index, validation, the inputs, the evaluation plan) leave free, and given up if
-        // the set is invalid.
+        // The key results' check-ins need nothing from validation: they compile meanwhile on the other core, given up
+        // if the set is invalid. The one-core steps (the id index, validation, the inputs, the evaluation plan) run on
+        // this thread, which then joins the compilation for what is left, so neither core waits for the other.
         // (Parallel.Invoke runs the first action on this thread, and the second here too if no other thread took it;
         // with the one-core switch, both here, in order.)
         var findings = new List<OkrDiagnostic>();
         GraphValidator? validated = null;
         Inputs? inputs = null;
         EvaluationPlan? plan = null;
-        CompiledKeyResults? compiled = null;
+        var compilation = new CompiledKeyResults.Compilation(nodes.KeyResults, nodes.Kinds, nodes.CheckInStart, nodes.ItemStart);
         ExceptionDispatchInfo? compileFailure = null;
         using var cancel = new CancellationTokenSource();
+        void Compile()
+        {
+            try
+            {
+                compilation.Join(cancel.Token);
+            }
+            catch (Exception failure)
+            {
+                // Kept for after validation: an invalid set still answers with its findings, and a valid one throws
+                // what compiling threw, not an AggregateException. (Should both threads fail, one failure is kept.)
+                compileFailure = ExceptionDispatchInfo.Capture(failure);
+            }
+        }
+
         Parallel.Invoke(
             SecondCore.LoopOptions(),
             () =>
@@ -124,31 +138,16 @@ public sealed class AlignmentGraph
                 inputs = Inputs.Of(nodes, validated.LinkTarget);
                 plan = EvaluationPlan.For(new PlanSource(
                     set.Settings, nodes.Kinds, nodes.KeyResults, nodes.CheckInStart, validated.TopologicalOrder!, inputs.Start, inputs.Node, inputs.Weight, nodes.PeriodOf, nodes.SuccessTarget));
+                Compile();
             },
-            () =>
-            {
-                try
-                {
-                    compiled = CompiledKeyResults.From(nodes.KeyResults, nodes.Kinds, nodes.CheckInStart, nodes.ItemStart, cancel.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // The set is invalid: nothing will read the compiled key results.
-                }
-                catch (Exception failure)
-                {
-                    // Kept for after validation: an invalid set still answers with its findings, as when compiling
-                    // came second, and a valid one throws what compiling threw, not an AggregateException.
-                    compileFailure = ExceptionDispatchInfo.Capture(failure);
-                }
-            });
+            Compile);
         if (findings.Count > 0)
         {
             return new OkrErrors(findings);
         }
 
         compileFailure?.Throw();
-        return new AlignmentGraph(set, nodes, validated!, compiled!, inputs!, plan!);
+        return new AlignmentGraph(set, nodes, validated!, compilation.Table, inputs!, plan!);
     }
 
     /// <summary>Compiles <paramref name="set"/>; throws <see cref="OkrValidationException"/> when it is invalid.</summary>

@@ -143,24 +143,42 @@ internal sealed class CompiledKeyResults
     /// <param name="kinds">Each node's kind.</param>
     /// <param name="checkInStart">Where each node's check-ins start.</param>
     /// <param name="itemStart">Where each node's checklist items start.</param>
-    /// <param name="cancellation">Stops the work between chunks (an <see cref="OperationCanceledException"/>): a build stops compiling when validation fails.</param>
-    public static CompiledKeyResults From(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart, CancellationToken cancellation = default)
+    public static CompiledKeyResults From(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart)
     {
-        var table = new CompiledKeyResults(kinds, checkInStart, itemStart);
-        Parallel.For(0, ChunkCount(keyResults.Length), SecondCore.LoopOptions(cancellation), chunk =>
+        var compilation = new Compilation(keyResults, kinds, checkInStart, itemStart);
+        Parallel.For(0, Environment.ProcessorCount, SecondCore.LoopOptions(), _ => compilation.Join(CancellationToken.None));
+        return compilation.Table;
+    }
+
+    /// <summary>
+    /// A compilation that threads join when they are free: each takes the next chunk of nodes until none is left, so
+    /// a build's validating thread, once done, helps finish the check-ins instead of waiting for them.
+    /// </summary>
+    internal sealed class Compilation(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart)
+    {
+        private readonly int _chunks = ChunkCount(keyResults.Length);
+        private int _taken;
+
+        /// <summary>The table being filled (complete once every thread that joined has returned).</summary>
+        public CompiledKeyResults Table { get; } = new(kinds, checkInStart, itemStart);
+
+        /// <summary>Compiles chunks until none is left or <paramref name="cancellation"/> is requested (checked between chunks).</summary>
+        public void Join(CancellationToken cancellation)
         {
             var scratch = new CheckInScratch();
-            for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)
+            int chunk;
+            while (!cancellation.IsCancellationRequested && (chunk = Interlocked.Increment(ref _taken) - 1) < _chunks)
             {
-                if (keyResults[node] is { } keyResult)
+                for (var node = chunk * ChunkSize; node < ChunkEnd(chunk, keyResults.Length); node++)
                 {
-                    table.CompileCheckIns(node, keyResult, scratch);
-                    table.CompileItems(node, keyResult.Definition.Items.AsSpan());
+                    if (keyResults[node] is { } keyResult)
+                    {
+                        Table.CompileCheckIns(node, keyResult, scratch);
+                        Table.CompileItems(node, keyResult.Definition.Items.AsSpan());
+                    }
                 }
             }
-        });
-
-        return table;
+        }
     }
 
     private static int ChunkCount(int nodes) => (nodes + ChunkSize - 1) / ChunkSize;

@@ -153,6 +153,53 @@ public class CompiledKeyResultsTests
     }
 
     [Fact]
+    public void Compilation_JoinedByTwoThreads_CompilesEveryKeyResultOnce()
+    {
+        // 40,000 key results: three chunks, taken by whichever thread comes first.
+        var random = new Random(11);
+        var day = new DateOnly(2026, 10, 1);
+        var keyResults = Enumerable.Range(0, 40_000)
+            .Select(i => (KeyResult?)KeyResult.Create($"kr{i}", "K", KeyResultDefinition.Increase(0, 100), checkIns:
+                [.. Enumerable.Range(0, random.Next(0, 4)).Select(_ => new CheckIn(day.AddDays(random.Next(0, 30)), random.Next(-10, 130)))]))
+            .ToArray();
+        var kinds = new NodeKind[keyResults.Length];
+        var checkInStart = new int[keyResults.Length + 1];
+        var itemStart = new int[keyResults.Length + 1];
+        for (var node = 0; node < keyResults.Length; node++)
+        {
+            kinds[node] = NodeKind.Ratio;
+            checkInStart[node + 1] = checkInStart[node] + keyResults[node]!.CheckIns.Count;
+        }
+
+        var compilation = new CompiledKeyResults.Compilation(keyResults, kinds, checkInStart, itemStart);
+        var threads = new[] { new Thread(() => compilation.Join(CancellationToken.None)), new Thread(() => compilation.Join(CancellationToken.None)) };
+        foreach (var thread in threads)
+        {
+            thread.Start();
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        var table = compilation.Table;
+        foreach (var asOf in new[] { day.AddDays(10), day.AddDays(40) })
+        {
+            for (var node = 0; node < keyResults.Length; node++)
+            {
+                var latest = table.LatestAsOf(node, asOf.DayNumber);
+                var expected = keyResults[node]!.Score(asOf);
+                Assert.Equal(expected.IsPending, latest < 0);
+                if (latest >= 0)
+                {
+                    Assert.Equal(expected.Attainment, table.CheckInAttainment[latest]);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void ChecklistShare_EqualsTheRecordsShare()
     {
         var definition = KeyResultDefinition.Checklist(
