@@ -89,7 +89,8 @@ static void Build(int objectives)
         var bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         collections = GC.CollectionCount(0) - collections;
 
-        // CompiledKeyResults.From runs inside TryBuild; timed again on its own to tell it apart.
+        // The check-ins' compilation runs inside TryBuild (beside validation); timed again on its own, with the
+        // visit that counts the check-ins a build's gathering does, to tell it apart.
         allocated = GC.GetTotalAllocatedBytes(precise: true);
         clock.Restart();
         CompiledKeyResults.From(graph.KeyResults);

@@ -98,55 +98,64 @@ public sealed class AlignmentGraph
         ArgumentNullException.ThrowIfNull(set);
         var nodes = new SetNodes(set);
 
-        // The key results' check-ins need nothing from validation: they compile meanwhile on the other core, given up
-        // if the set is invalid. The one-core steps (the id index, validation, the inputs, the evaluation plan) run on
-        // this thread, which then joins the compilation for what is left, so neither core waits for the other.
-        // (Parallel.Invoke runs the first action on this thread, and the second here too if no other thread took it;
-        // with the one-core switch, both here, in order.)
+        // The key results' check-ins need nothing from validation: they compile meanwhile on the other cores, given
+        // up if the set is invalid. The one-core steps (the id index, validation, the inputs, the evaluation plan) run
+        // on this thread, which then joins the compilation for what is left, so no core waits for another.
+        // (Parallel.Invoke runs the first action on this thread, and the others here too if no other thread took
+        // them; with the one-core switch, all here, in order.)
         var findings = new List<OkrDiagnostic>();
         GraphValidator? validated = null;
         Inputs? inputs = null;
         EvaluationPlan? plan = null;
         var compilation = new CompiledKeyResults.Compilation(nodes.KeyResults, nodes.Kinds, nodes.CheckInStart, nodes.ItemStart);
-        ExceptionDispatchInfo? compileFailure = null;
+
+        // Failures are kept for after validation: an invalid set still answers with its findings, and a valid one
+        // throws what failed, not an AggregateException. (Should several threads fail, one failure is kept.)
+        ExceptionDispatchInfo? failure = null;
         using var cancel = new CancellationTokenSource();
-        void Compile()
+        void Run(Action step)
         {
             try
             {
-                compilation.Join(cancel.Token);
+                step();
             }
-            catch (Exception failure)
+            catch (Exception thrown)
             {
-                // Kept for after validation: an invalid set still answers with its findings, and a valid one throws
-                // what compiling threw, not an AggregateException. (Should both threads fail, one failure is kept.)
-                compileFailure = ExceptionDispatchInfo.Capture(failure);
+                failure = ExceptionDispatchInfo.Capture(thrown);
+                cancel.Cancel();
             }
         }
 
-        Parallel.Invoke(
-            SecondCore.LoopOptions(),
-            () =>
+        var steps = new Action[Math.Max(2, Environment.ProcessorCount)];
+        steps[0] = () =>
+        {
+            validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
+            if (findings.Count > 0)
             {
-                validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);
-                if (findings.Count > 0)
-                {
-                    cancel.Cancel();
-                    return;
-                }
+                cancel.Cancel();
+                return;
+            }
 
+            Run(() =>
+            {
                 inputs = Inputs.Of(nodes, validated.LinkTarget);
                 plan = EvaluationPlan.For(new PlanSource(
                     set.Settings, nodes.Kinds, nodes.KeyResults, nodes.CheckInStart, validated.TopologicalOrder!, inputs.Start, inputs.Node, inputs.Weight, nodes.PeriodOf, nodes.SuccessTarget));
-                Compile();
-            },
-            Compile);
+                compilation.Join(cancel.Token);
+            });
+        };
+        for (var step = 1; step < steps.Length; step++)
+        {
+            steps[step] = () => Run(() => compilation.Join(cancel.Token));
+        }
+
+        Parallel.Invoke(SecondCore.LoopOptions(), steps);
         if (findings.Count > 0)
         {
             return new OkrErrors(findings);
         }
 
-        compileFailure?.Throw();
+        failure?.Throw();
         return new AlignmentGraph(set, nodes, validated!, compilation.Table, inputs!, plan!);
     }
 
@@ -344,8 +353,9 @@ public sealed class AlignmentGraph
 
     /// <summary>
     /// Everything a build takes from the set's objects, read in one visit: the topology to validate, the id index, the
-    /// graph's per-node arrays and the counts <see cref="CompiledKeyResults"/> starts from (made before validation;
-    /// thrown away when the set is invalid). Visiting millions of objects scattered over the heap is the slow part of
+    /// graph's per-node arrays, and each node's kind and where its check-ins and checklist items start, which
+    /// <see cref="CompiledKeyResults"/> and <see cref="EvaluationPlan"/> start from (made before validation; thrown away
+    /// when the set is invalid). Visiting millions of objects scattered over the heap is the slow part of
     /// a build: it is done once, by chunks of objectives shared among the cores, each chunk writing its own nodes.
     /// Internal (not private) for the benchmarks' stage timings.
     /// </summary>

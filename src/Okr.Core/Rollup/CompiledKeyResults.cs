@@ -105,6 +105,11 @@ internal sealed class CompiledKeyResults
     /// <summary>The day number of the check-in at <paramref name="position"/>.</summary>
     public int DayAt(int position) => CheckInKey[position] >> ConfidenceBits;
 
+    /// <summary>
+    /// Compiles the key results of the nodes (null for an objective) on every core. A build does not come here: its
+    /// gathering of the nodes reads the kinds and counts, and it runs a <see cref="Compilation"/> itself.
+    /// </summary>
+    /// <param name="keyResults">The key result of each node (null for an objective).</param>
     public static CompiledKeyResults From(KeyResult?[] keyResults)
     {
         // Two visits of the key result records, each shared by the cores (they are scattered in memory, so reading
@@ -131,20 +136,6 @@ internal sealed class CompiledKeyResults
             itemStart[node + 1] += itemStart[node];
         }
 
-        return From(keyResults, kinds, checkInStart, itemStart);
-    }
-
-    /// <summary>
-    /// Compiles the key results when their kinds and counts were read already (by the visit that gathered the nodes):
-    /// <paramref name="checkInStart"/> and <paramref name="itemStart"/> hold where each node's check-ins and
-    /// checklist items start, and the total at the end (adopted, not copied).
-    /// </summary>
-    /// <param name="keyResults">The key result of each node (null for an objective).</param>
-    /// <param name="kinds">Each node's kind.</param>
-    /// <param name="checkInStart">Where each node's check-ins start.</param>
-    /// <param name="itemStart">Where each node's checklist items start.</param>
-    public static CompiledKeyResults From(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart)
-    {
         var compilation = new Compilation(keyResults, kinds, checkInStart, itemStart);
         Parallel.For(0, Environment.ProcessorCount, SecondCore.LoopOptions(), _ => compilation.Join(CancellationToken.None));
         return compilation.Table;
@@ -152,7 +143,8 @@ internal sealed class CompiledKeyResults
 
     /// <summary>
     /// A compilation that threads join when they are free: each takes the next chunk of nodes until none is left, so
-    /// a build's validating thread, once done, helps finish the check-ins instead of waiting for them.
+    /// a build's validating thread, once done, helps finish the check-ins instead of waiting for them. Takes each
+    /// node's kind and where its check-ins and checklist items start, the totals at the end (adopted, not copied).
     /// </summary>
     internal sealed class Compilation(KeyResult?[] keyResults, NodeKind[] kinds, int[] checkInStart, int[] itemStart)
     {
@@ -214,7 +206,7 @@ internal sealed class CompiledKeyResults
 
         var (first, second) = FieldsOf(keyResult.Definition);
         int largestScale = Math.Max(first.Scale, second.Scale);
-        var fitInLongs = scratch.Read(source, ref largestScale);
+        scratch.Read(source, ref largestScale);
         var order = scratch.SortedOrder(source.Length);
         var position = CheckInStart[node];
         foreach (var key in order)
@@ -224,7 +216,7 @@ internal sealed class CompiledKeyResults
 
         var kind = Kind[node];
         var attainments = CheckInAttainment.AsSpan(CheckInStart[node], source.Length);
-        if (fitInLongs && TryScoreInIntegers(kind, scratch, order, largestScale, first, second, attainments))
+        if (TryScoreInIntegers(kind, scratch, order, largestScale, first, second, attainments))
         {
             return;
         }
@@ -312,8 +304,9 @@ internal sealed class CompiledKeyResults
         /// <summary>(day, document index): sorting these sorts by (day, document order).</summary>
         private long[] _order = new long[16];
 
-        /// <summary>The value's decimal mantissa (when it fits in a long) with its sign, and its scale.</summary>
-        private long[] _mantissa = new long[16];
+        /// <summary>The value's decimal mantissa (<see cref="ulong.MaxValue"/> when wider than 64 bits: too large to scale), sign and scale.</summary>
+        private ulong[] _magnitude = new ulong[16];
+        private bool[] _negative = new bool[16];
         private byte[] _scale = new byte[16];
 
         /// <summary>The values at one scale, in evaluation order.</summary>
@@ -323,19 +316,19 @@ internal sealed class CompiledKeyResults
         public int[] Key { get; private set; } = new int[16];
 
         /// <summary>
-        /// Reads each check-in once: its keys and its value's mantissa and scale. Raises <paramref name="largestScale"/>
-        /// to the largest value scale; returns whether every mantissa fits in 64 bits.
+        /// Reads each check-in once: its keys and its value's mantissa, sign and scale. Raises
+        /// <paramref name="largestScale"/> to the largest value scale.
         /// </summary>
-        public bool Read(ReadOnlySpan<CheckIn> checkIns, ref int largestScale)
+        public void Read(ReadOnlySpan<CheckIn> checkIns, ref int largestScale)
         {
             if (checkIns.Length > _order.Length)
             {
                 var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)checkIns.Length);
-                (_order, _mantissa, _scale, _scaled, Key) = (new long[capacity], new long[capacity], new byte[capacity], new long[capacity], new int[capacity]);
+                (_order, _magnitude, _negative, _scale, _scaled, Key) =
+                    (new long[capacity], new ulong[capacity], new bool[capacity], new byte[capacity], new long[capacity], new int[capacity]);
             }
 
             Span<int> bits = stackalloc int[4];
-            var fitInLongs = true;
             for (var i = 0; i < checkIns.Length; i++)
             {
                 ref readonly var checkIn = ref checkIns[i];
@@ -343,14 +336,11 @@ internal sealed class CompiledKeyResults
                 _order[i] = ((long)day << 32) | (uint)i;
                 Key[i] = (day << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
                 decimal.GetBits(checkIn.Value, bits);
-                var magnitude = (long)(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-                fitInLongs &= bits[2] == 0 && magnitude >= 0;
-                _mantissa[i] = bits[3] < 0 ? -magnitude : magnitude;
+                _magnitude[i] = bits[2] == 0 ? ((ulong)(uint)bits[1] << 32) | (uint)bits[0] : ulong.MaxValue;
+                _negative[i] = bits[3] < 0;
                 _scale[i] = (byte)(bits[3] >> 16);
                 largestScale = Math.Max(largestScale, _scale[i]);
             }
-
-            return fitInLongs;
         }
 
         /// <summary>The sort keys of the check-ins <see cref="Read"/> read, sorted (the low half of each is a document index).</summary>
@@ -368,14 +358,13 @@ internal sealed class CompiledKeyResults
             for (var i = 0; i < order.Length; i++)
             {
                 var checkIn = (int)order[i];
-                var mantissa = _mantissa[checkIn];
-                var magnitude = (ulong)Math.Abs(mantissa);
+                var magnitude = _magnitude[checkIn];
                 if (!ScoreMath.TryScaleUp(ref magnitude, scale - _scale[checkIn]))
                 {
                     return false;
                 }
 
-                _scaled[i] = mantissa < 0 ? -(long)magnitude : (long)magnitude;
+                _scaled[i] = _negative[checkIn] ? -(long)magnitude : (long)magnitude;
             }
 
             values = _scaled.AsSpan(0, order.Length);
@@ -405,7 +394,7 @@ internal sealed class CompiledKeyResults
     }
 
     /// <summary>Sorts (day, document index) keys: they are unique, and usually given in date order already.</summary>
-    private static void SortKeys(Span<long> keys)
+    internal static void SortKeys(Span<long> keys)
     {
         var sorted = true;
         for (var i = 1; i < keys.Length; i++)
@@ -438,7 +427,7 @@ internal sealed class CompiledKeyResults
     /// Sorts up to 16 distinct keys by placing each at its rank, the number of keys smaller than it, counted by two
     /// vector comparisons: no comparison is a branch, so none is mispredicted.
     /// </summary>
-    private static void SortByRank(Span<long> keys)
+    internal static void SortByRank(Span<long> keys)
     {
         Span<long> padded = stackalloc long[RankedSort];
         padded.Fill(long.MaxValue); // never smaller than a key
@@ -454,7 +443,7 @@ internal sealed class CompiledKeyResults
         }
     }
 
-    private static void InsertionSort(Span<long> keys)
+    internal static void InsertionSort(Span<long> keys)
     {
         for (var i = 1; i < keys.Length; i++)
         {

@@ -33,8 +33,8 @@ internal sealed class SecondCore : IThreadPoolWorkItem
     /// Options for the parallel loops of a build: the calling thread alone when the host asked for one core
     /// (<c>Parallel.For</c> runs its first worker on the calling thread, and with one worker allowed, no other).
     /// </summary>
-    public static ParallelOptions LoopOptions(CancellationToken cancellation = default)
-        => new() { CancellationToken = cancellation, MaxDegreeOfParallelism = OneCoreRequested ? 1 : -1 };
+    public static ParallelOptions LoopOptions()
+        => new() { MaxDegreeOfParallelism = OneCoreRequested ? 1 : -1 };
 
     /// <summary>Starts <paramref name="range"/> on a pool thread.</summary>
     public void Start(AlignmentGraph graph, EvaluationState state, PassRange range)

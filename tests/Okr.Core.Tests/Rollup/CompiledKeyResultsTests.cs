@@ -153,9 +153,10 @@ public class CompiledKeyResultsTests
     }
 
     [Fact]
-    public void Compilation_JoinedByTwoThreads_CompilesEveryKeyResultOnce()
+    public void Compilation_JoinedByTwoThreads_CompilesEveryKeyResult()
     {
-        // 40,000 key results: three chunks, taken by whichever thread comes first.
+        // 40,000 key results: three chunks, taken by whichever thread comes first (a chunk taken twice would be
+        // compiled twice to the same values: this checks that none is left out or mixed up).
         var random = new Random(11);
         var day = new DateOnly(2026, 10, 1);
         var keyResults = Enumerable.Range(0, 40_000)
@@ -195,6 +196,61 @@ public class CompiledKeyResultsTests
                 {
                     Assert.Equal(expected.Attainment, table.CheckInAttainment[latest]);
                 }
+            }
+        }
+    }
+
+    [Fact]
+    public void CheckInAttainment_MantissasPastTheIntegerPath_SameAsTheRecordsScore()
+    {
+        // Mantissas of 2^53 to 2^64 - 1 (past what the integer path takes) and beyond 64 bits, negative zero.
+        decimal[] values =
+        [
+            9_007_199_254_740_991m, 9_007_199_254_740_992m, -9_007_199_254_740_992m, 9_223_372_036_854_775_807m,
+            9_223_372_036_854_775_808m, -9_223_372_036_854_775_808m, 18_446_744_073_709_551_615m, -18_446_744_073_709_551_615m,
+            18_446_744_073_709_551_616m, -0.000m, 0.5m, 79_228_162_514_264_337_593_543_950_335m,
+        ];
+        KeyResultDefinition[] definitions =
+        [
+            KeyResultDefinition.Increase(0, 100), KeyResultDefinition.Decrease(100, -100), KeyResultDefinition.AtLeast(0),
+            KeyResultDefinition.AtMost(-0.000m), KeyResultDefinition.Within(-9_223_372_036_854_775_808m, 9_223_372_036_854_775_808m),
+        ];
+        var day = new DateOnly(2026, 10, 5);
+        foreach (var definition in definitions)
+        {
+            foreach (var value in values)
+            {
+                // With a small value beside it, so the key result holds a value the integer path could take too.
+                var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [new CheckIn(day, 1), new CheckIn(day.AddDays(1), value)]);
+                var table = CompiledKeyResults.From([keyResult]);
+                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[0]);
+                Assert.Equal(keyResult.Score(day.AddDays(1)).Attainment, table.CheckInAttainment[1]);
+            }
+        }
+    }
+
+    [Fact]
+    public void SortKeys_EverySorter_SortsDistinctKeys()
+    {
+        var random = new Random(12);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var keys = Enumerable.Range(0, 1 + (i % 40)).Select(k => ((long)random.Next(0, 30) << 32) | (uint)k).ToArray();
+            var expected = keys.Order().ToArray();
+
+            var sorted = (long[])keys.Clone();
+            CompiledKeyResults.SortKeys(sorted);
+            Assert.Equal(expected, sorted);
+
+            sorted = (long[])keys.Clone();
+            CompiledKeyResults.InsertionSort(sorted);
+            Assert.Equal(expected, sorted);
+
+            if (keys.Length <= 16 && System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated)
+            {
+                sorted = (long[])keys.Clone();
+                CompiledKeyResults.SortByRank(sorted);
+                Assert.Equal(expected, sorted);
             }
         }
     }
