@@ -524,6 +524,11 @@ public sealed class AlignmentGraph
             var repeated = false;
             for (var node = 0; node < Ids.Length; node++)
             {
+                if (node + IdIndex.PrefetchDistance < Ids.Length)
+                {
+                    index.Prefetch(_idHash[node + IdIndex.PrefetchDistance]);
+                }
+
                 repeated |= index.Add(node, _idHash[node]) >= 0;
             }
 

@@ -216,6 +216,11 @@ internal sealed class GraphValidator
     {
         for (var l = start; l < end; l++)
         {
+            if (hashes is not null && l + IdIndex.PrefetchDistance < end)
+            {
+                ItemIndex.Prefetch(hashes[l + IdIndex.PrefetchDistance]);
+            }
+
             var id = _spec.LinkTargetId[l];
             linkTarget[l] = !ItemIndex.TryGetValue(id, hashes?[l] ?? IdIndex.HashOf(id), out var target) ? Unknown
                 : _spec.IsObjective(target) != (_spec.LinkKind[l] == AlignmentTargetKind.Objective) ? WrongKind

@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Okr.Core;
 
@@ -55,6 +57,28 @@ internal sealed class IdIndex
             {
                 return (int)entry - 1;
             }
+        }
+    }
+
+    /// <summary>
+    /// How many adds or lookups ahead a loop should <see cref="Prefetch"/>: enough to cover a memory access, few enough
+    /// that the lines are still in the cache when used.
+    /// </summary>
+    public const int PrefetchDistance = 16;
+
+    /// <summary>
+    /// Asks the processor to start loading the slot an add or a lookup of <paramref name="hash"/> reads first. The
+    /// table of a million-objective set is 64 MB, so every add and lookup misses the cache; a loop over many of them
+    /// that prefetches a few ahead has those misses in flight together instead of waiting for each. A prefetch never
+    /// faults, so a stale address (the array moved by the GC) would only waste it.
+    /// </summary>
+    /// <param name="hash"><see cref="HashOf"/> of the id that will be added or looked up.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(int hash)
+    {
+        if (Sse.IsSupported)
+        {
+            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[hash & _mask]));
         }
     }
 
