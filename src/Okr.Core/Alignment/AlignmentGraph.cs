@@ -126,7 +126,8 @@ public sealed class AlignmentGraph
             }
         }
 
-        var steps = new Action[Math.Max(2, Environment.ProcessorCount)];
+        // This thread's steps, then a compilation joiner for every other core (no more than there are chunks).
+        var steps = new Action[1 + Math.Clamp(Environment.ProcessorCount - 1, 1, Math.Max(1, compilation.Chunks))];
         steps[0] = () =>
         {
             validated = GraphValidator.Run(nodes.Spec, findings, nodes.Index);

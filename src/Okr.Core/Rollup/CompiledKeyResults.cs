@@ -152,6 +152,9 @@ internal sealed class CompiledKeyResults
         private readonly int _chunks = ChunkCount(keyResults.Length);
         private int _taken;
 
+        /// <summary>The number of chunks: more threads than this would find nothing to do.</summary>
+        public int Chunks => _chunks;
+
         /// <summary>The table being filled (complete once every thread that joined has returned).</summary>
         public CompiledKeyResults Table { get; } = new(kinds, checkInStart, itemStart);
 
