@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Okr.Core;
 
@@ -69,18 +68,12 @@ internal sealed class IdIndex
     /// <summary>
     /// Asks the processor to start loading the slot an add or a lookup of <paramref name="hash"/> reads first. The
     /// table of a million-objective set is 64 MB, so every add and lookup misses the cache; a loop over many of them
-    /// that prefetches a few ahead has those misses in flight together instead of waiting for each. A prefetch never
-    /// faults, so a stale address (the array moved by the GC) would only waste it.
+    /// that prefetches a few ahead has those misses in flight together instead of waiting for each (see
+    /// <see cref="CacheHints"/>).
     /// </summary>
     /// <param name="hash"><see cref="HashOf"/> of the id that will be added or looked up.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(int hash)
-    {
-        if (Sse.IsSupported)
-        {
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[hash & _mask]));
-        }
-    }
+    public void Prefetch(int hash) => CacheHints.At(ref _slots[hash & _mask]);
 
     /// <summary>The item with id <paramref name="id"/>.</summary>
     public bool TryGetValue(string id, out int item) => TryGetValue(id, HashOf(id), out item);

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Okr.Core;
 
@@ -180,30 +179,23 @@ internal sealed class CompiledKeyResults
     }
 
     /// <summary>
-    /// Asks the processor to start loading the records a few nodes ahead: the key result 16 ahead, and the check-ins
+    /// Asks for the records a few nodes ahead (see <see cref="CacheHints"/>): the key result 16 ahead, and the check-ins
     /// and definition of the one 8 ahead (whose record was asked for 8 nodes ago). Each is a separate object, and the
-    /// loop would otherwise wait for each miss in turn. A prefetch never faults, so an address the GC has since moved
-    /// would only waste it.
+    /// loop would otherwise wait for each miss in turn.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchAhead(KeyResult?[] keyResults, int node, int end)
+    private static void PrefetchAhead(KeyResult?[] keyResults, int node, int end)
     {
-        if (!Sse.IsSupported || node + 16 >= end)
+        if (node + 16 >= end)
         {
             return;
         }
 
-        var far = keyResults[node + 16];
-        Sse.Prefetch0((void*)Unsafe.As<KeyResult?, nint>(ref far));
+        CacheHints.Object(keyResults[node + 16]);
         if (keyResults[node + 8] is { } near)
         {
-            var definition = near.Definition;
-            Sse.Prefetch0((void*)Unsafe.As<KeyResultDefinition, nint>(ref definition));
-            var checkIns = near.CheckIns.AsSpan();
-            if (!checkIns.IsEmpty)
-            {
-                Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetReference(checkIns)));
-            }
+            CacheHints.Object(near.Definition);
+            CacheHints.First(near.CheckIns.AsSpan());
         }
     }
 
