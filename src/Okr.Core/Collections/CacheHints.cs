@@ -13,6 +13,9 @@ namespace Okr.Core;
 /// </summary>
 internal static class CacheHints
 {
+    /// <summary>The bytes a prefetch loads (a cache line on x64).</summary>
+    private const int CacheLine = 64;
+
     /// <summary>The start of <paramref name="target"/> (its header and first fields).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static unsafe void Object(object? target)
@@ -30,6 +33,23 @@ internal static class CacheHints
         if (Sse.IsSupported && !items.IsEmpty)
         {
             Sse.Prefetch0(Unsafe.AsPointer(ref MemoryMarshal.GetReference(items)));
+        }
+    }
+
+    /// <summary>Every cache line of <paramref name="items"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void All<T>(ReadOnlySpan<T> items)
+    {
+        if (!Sse.IsSupported || items.IsEmpty)
+        {
+            return;
+        }
+
+        ref var first = ref MemoryMarshal.GetReference(items);
+        var bytes = (nint)items.Length * Unsafe.SizeOf<T>();
+        for (nint offset = 0; offset < bytes; offset += CacheLine)
+        {
+            At(ref Unsafe.AddByteOffset(ref first, offset));
         }
     }
 
