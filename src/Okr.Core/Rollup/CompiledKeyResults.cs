@@ -320,8 +320,8 @@ internal sealed class CompiledKeyResults
         }
     }
 
-    /// <summary>2^53 - 1: every integer up to it is a double exactly.</summary>
-    private const long MaxExactInteger = (1L << 53) - 1;
+    /// <summary>2^53 - 1 (<see cref="ScoreMath.MaxExactMantissa"/>) as a long: every integer up to it is a double exactly.</summary>
+    private const long MaxExactInteger = (long)ScoreMath.MaxExactMantissa;
 
     /// <summary>
     /// A worker's buffers for one key result's check-ins at a time (grown when a key result has more than they hold):

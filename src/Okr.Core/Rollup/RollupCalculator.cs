@@ -262,17 +262,17 @@ internal static class RollupCalculator
     /// there already and the hints only cost. A prefetch never faults, so a stale address would only waste it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchResults(NodeResult[] results, int[] order, int[] starts, int[] inputs, int position)
+    private static void PrefetchResults(NodeResult[] results, int[] order, int[] starts, int[] inputs, int position)
     {
         if (!Sse.IsSupported)
         {
             return;
         }
 
-        Sse.Prefetch0(Unsafe.AsPointer(ref results[order[position]]));
+        CacheHints.At(ref results[order[position]]);
         for (var i = starts[position]; i < starts[position + 1]; i++)
         {
-            Sse.Prefetch0(Unsafe.AsPointer(ref results[inputs[i]]));
+            CacheHints.At(ref results[inputs[i]]);
         }
     }
 
