@@ -23,8 +23,10 @@ switch (args)
         Build(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture));
         return;
 
-    // build-loop N SECONDS: AlignmentGraph.TryBuild over and over, best and mean (a target for a sampling profiler such as perf).
-    case ["build-loop", var count, var seconds]:
+    // build-loop N SECONDS [one-core]: AlignmentGraph.TryBuild over and over, best and mean (a target for a sampling
+    // profiler such as perf). With one-core, the build's steps run one after another on one thread: their total CPU cost.
+    case ["build-loop", var count, var seconds, .. var rest]:
+        AppContext.SetSwitch(SecondCore.OneCoreSwitch, rest is ["one-core"]);
         BuildLoop(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         return;
 
@@ -114,13 +116,19 @@ static void BuildLoop(int objectives, int seconds)
         // As BenchmarkDotNet does between iterations: otherwise a build may pay for a full collection of the set.
         GC.Collect();
         var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var process = Process.GetCurrentProcess();
+        var (user, kernel) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
         each.Restart();
         AlignmentGraph.TryBuild(set);
         var elapsed = each.Elapsed.TotalMilliseconds;
         (builds, best, total) = (builds + 1, Math.Min(best, elapsed), total + elapsed);
+        process.Refresh();
+
+        // CPU time in user code and in the kernel (which zeroes the fresh pages a build's arrays land on).
         Console.WriteLine(
             $"TryBuild {elapsed:F1} ms (collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, "
-            + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms)");
+            + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms; CPU user {(process.UserProcessorTime - user).TotalMilliseconds:F0} ms, "
+            + $"kernel {(process.PrivilegedProcessorTime - kernel).TotalMilliseconds:F0} ms)");
     }
 
     Console.WriteLine($"{builds} builds, best {best:F1} ms, mean {total / builds:F1} ms");
