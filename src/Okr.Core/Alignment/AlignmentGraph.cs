@@ -30,8 +30,6 @@ public sealed class AlignmentGraph
         KeyResults = nodes.KeyResults;
         Objectives = nodes.Objectives;
         ObjectiveNodes = nodes.ObjectiveNodes;
-        PeriodOf = nodes.PeriodOf;
-        SuccessTarget = nodes.SuccessTarget;
         (InputStart, InputNode, InputWeight, DependentStart, DependentNode) = inputs;
         Compiled = compiled;
         Plan = plan;
@@ -68,10 +66,6 @@ public sealed class AlignmentGraph
 
     /// <summary>How <see cref="Evaluate"/> walks the nodes: passes, pace classes, sum rollup inputs.</summary>
     internal EvaluationPlan Plan { get; }
-
-    internal Period[] PeriodOf { get; }
-
-    internal double[] SuccessTarget { get; }
 
     /// <summary>Children first: every node after the nodes it is computed from.</summary>
     internal int[] Order { get; }
@@ -141,7 +135,7 @@ public sealed class AlignmentGraph
             {
                 inputs = Inputs.Of(nodes, validated.LinkTarget);
                 plan = EvaluationPlan.For(new PlanSource(
-                    set.Settings, nodes.Kinds, nodes.KeyResults, nodes.CheckInStart, validated.TopologicalOrder!, inputs.Start, inputs.Node, inputs.Weight, nodes.PeriodOf, nodes.SuccessTarget));
+                    set.Settings, nodes.Kinds, nodes.KeyResults, nodes.CheckInStart, validated.TopologicalOrder!, inputs.Start, inputs.Node, inputs.Weight, nodes.PaceClassOf, nodes.PaceClasses));
                 compilation.Join(cancel.Token);
             });
         };
@@ -367,15 +361,14 @@ public sealed class AlignmentGraph
 
         private readonly ImmutableArray<Objective> _objectives;
         private readonly int[] _chunkNode;
-        private readonly Dictionary<string, Period> _periods;
-        private readonly OkrSettings _settings;
+        private readonly Dictionary<string, int> _periods;
 
-        // Per item, for the spec.
+        // For the spec: per item, then per objective.
+        private readonly byte[] _kind;
+        private readonly byte[] _aggregate;
+        private readonly int[] _linkStart;
         private readonly string?[] _ownerId;
         private readonly string?[] _periodId;
-        private readonly KeyResultKind?[] _kind;
-        private readonly RollupAggregate?[] _aggregate;
-        private readonly int[] _linkStart;
         private readonly int[] _idHash;
         private IdIndex? _index;
         private bool _indexed;
@@ -383,7 +376,6 @@ public sealed class AlignmentGraph
         public SetNodes(OkrSet set)
         {
             _objectives = set.Objectives.AsImmutableArray();
-            _settings = set.Settings;
             var chunks = (_objectives.Length + ChunkSize - 1) / ChunkSize;
 
             // First the number of nodes in each chunk, so that every chunk knows where its nodes start.
@@ -410,24 +402,19 @@ public sealed class AlignmentGraph
             KeyResults = new KeyResult?[count];
             Objectives = new Objective?[count];
             ObjectiveNodes = new int[_objectives.Length];
-            PeriodOf = new Period[count];
-            SuccessTarget = new double[count];
+            PaceClassOf = new int[count];
             KeyResultWeight = new double[count];
             Sources = new InputSources[count];
             Kinds = new NodeKind[count];
             CheckInStart = new int[count + 1];
             ItemStart = new int[count + 1];
-            _ownerId = new string?[count];
-            _periodId = new string?[count];
-            _kind = new KeyResultKind?[count];
-            _aggregate = new RollupAggregate?[count];
+            _kind = new byte[count];
+            _aggregate = new byte[count];
             _linkStart = new int[count + 1];
+            _ownerId = new string?[_objectives.Length];
+            _periodId = new string?[_objectives.Length];
             _idHash = new int[count];
-            _periods = new Dictionary<string, Period>(StringComparer.Ordinal);
-            foreach (var period in set.Periods.AsSpan())
-            {
-                _periods.TryAdd(period.Id, period);
-            }
+            (_periods, PaceClasses) = PaceClassesOf(set);
 
             // Then the nodes themselves, each chunk keeping its links apart until the chunks' link counts are known.
             var chunkLinks = new List<(LinkSpec Link, int Hash)>[chunks];
@@ -458,7 +445,7 @@ public sealed class AlignmentGraph
                 }
             }
 
-            Spec = new TopologySpec(count, Ids, ObjectiveOf, _ownerId, _periodId, _kind, _aggregate, _linkStart, linkKind, linkTargetId, linkWeight, linkHash);
+            Spec = new TopologySpec(count, Ids, ObjectiveOf, _kind, _aggregate, ObjectiveNodes, _ownerId, _periodId, _linkStart, linkKind, linkTargetId, linkWeight, linkHash);
             foreach (var period in set.Periods.AsSpan())
             {
                 Spec.PeriodIds.Add(period.Id);
@@ -500,9 +487,11 @@ public sealed class AlignmentGraph
 
         public int[] ObjectiveNodes { get; }
 
-        public Period[] PeriodOf { get; }
+        /// <summary>Each node's index in <see cref="PaceClasses"/> (its objective's period and commitment).</summary>
+        public int[] PaceClassOf { get; }
 
-        public double[] SuccessTarget { get; }
+        /// <summary>Two pace classes per period (of the first period with each id): aspirational, then committed.</summary>
+        public PaceClass[] PaceClasses { get; }
 
         public double[] KeyResultWeight { get; }
 
@@ -514,6 +503,25 @@ public sealed class AlignmentGraph
         public int[] CheckInStart { get; }
 
         public int[] ItemStart { get; }
+
+        /// <summary>
+        /// The periods by id (the first of equal ids: a repeat is reported by validation) and their pace classes, two
+        /// per period: a node's class is <c>2 * period + (committed ? 1 : 0)</c>, so the gathering looks up no class.
+        /// </summary>
+        private static (Dictionary<string, int> Periods, PaceClass[] Classes) PaceClassesOf(OkrSet set)
+        {
+            var periods = new Dictionary<string, int>(StringComparer.Ordinal);
+            var classes = new PaceClass[2 * set.Periods.Count];
+            for (var p = 0; p < set.Periods.Count; p++)
+            {
+                var period = set.Periods[p];
+                periods.TryAdd(period.Id, p);
+                classes[2 * p] = new PaceClass(period.Start, period.End, set.Settings.SuccessTarget(Commitment.Aspirational));
+                classes[(2 * p) + 1] = new PaceClass(period.Start, period.End, set.Settings.SuccessTarget(Commitment.Committed));
+            }
+
+            return (periods, classes);
+        }
 
         /// <summary>
         /// The id index, in node order so that the first of two equal ids wins: the hashes are ready, so each add reads
@@ -541,7 +549,7 @@ public sealed class AlignmentGraph
         {
             var links = new List<(LinkSpec, int)>();
             string? lastPeriodId = null;
-            Period? lastPeriod = null;
+            var lastPeriod = -1;
             var node = _chunkNode[chunk];
             var end = Math.Min(_objectives.Length, (chunk + 1) * ChunkSize);
             for (var o = chunk * ChunkSize; o < end; o++)
@@ -554,20 +562,19 @@ public sealed class AlignmentGraph
                 _idHash[objectiveNode] = IdIndex.HashOf(objective.Id);
                 ObjectiveOf[objectiveNode] = -1;
                 Objectives[objectiveNode] = objective;
-                _ownerId[objectiveNode] = objective.OwnerId;
-                _periodId[objectiveNode] = objective.PeriodId;
+                _ownerId[o] = objective.OwnerId;
+                _periodId[o] = objective.PeriodId;
                 _linkStart[objectiveNode + 1] = AddLinks(links, objective.AlignsTo.AsSpan());
 
                 // Objectives mostly share one period string: look it up only when it changes. An unknown period
-                // leaves null here, but then validation fails and these arrays are not used.
+                // leaves a class out of range here, but then validation fails and these arrays are not used.
                 if (!ReferenceEquals(objective.PeriodId, lastPeriodId))
                 {
                     lastPeriodId = objective.PeriodId;
-                    _periods.TryGetValue(lastPeriodId, out lastPeriod);
+                    lastPeriod = _periods.GetValueOrDefault(lastPeriodId, -1);
                 }
 
-                PeriodOf[objectiveNode] = lastPeriod!;
-                SuccessTarget[objectiveNode] = _settings.SuccessTarget(objective.Commitment);
+                var paceClass = PaceClassOf[objectiveNode] = (2 * lastPeriod) + (objective.Commitment == Commitment.Committed ? 1 : 0);
                 Sources[objectiveNode] = objective.ProgressFrom switch
                 {
                     ProgressSource.KeyResults => InputSources.OwnKeyResults,
@@ -583,11 +590,10 @@ public sealed class AlignmentGraph
                     _idHash[node] = IdIndex.HashOf(keyResult.Id);
                     ObjectiveOf[node] = objectiveNode;
                     KeyResults[node] = keyResult;
-                    _kind[node] = kind;
-                    _aggregate[node] = definition.Aggregate;
+                    _kind[node] = TopologySpec.CodeOf(kind);
+                    _aggregate[node] = TopologySpec.CodeOf(definition.Aggregate);
                     _linkStart[node + 1] = AddLinks(links, keyResult.AlignsTo.AsSpan());
-                    PeriodOf[node] = PeriodOf[objectiveNode];
-                    SuccessTarget[node] = SuccessTarget[objectiveNode];
+                    PaceClassOf[node] = paceClass;
                     KeyResultWeight[node] = keyResult.Weight;
                     Sources[node] = kind == KeyResultKind.Rollup ? InputSources.Aligned : InputSources.None;
                     Kinds[node] = CompiledKeyResults.KindOf(definition);

@@ -145,15 +145,10 @@ internal sealed class GraphValidator
         // Objectives mostly share a few owner and period strings: skip the lookup when the same string was just found.
         string? knownOwner = null;
         string? knownPeriod = null;
-        for (var item = 0; item < _spec.ItemCount; item++)
+        for (var objective = 0; objective < _spec.ObjectiveCount; objective++)
         {
-            if (!_spec.IsObjective(item))
-            {
-                continue;
-            }
-
-            var id = _spec.ItemId[item];
-            var ownerId = _spec.OwnerId[item];
+            var id = _spec.ItemId[_spec.Objectives[objective]];
+            var ownerId = _spec.OwnerId[objective];
             if (ownerId is not null && !ReferenceEquals(ownerId, knownOwner))
             {
                 if (owners.ContainsKey(ownerId))
@@ -166,7 +161,7 @@ internal sealed class GraphValidator
                 }
             }
 
-            var periodId = _spec.PeriodId[item];
+            var periodId = _spec.PeriodId[objective];
             if (periodId is not null && !ReferenceEquals(periodId, knownPeriod))
             {
                 if (periods.ContainsKey(periodId))
@@ -274,10 +269,10 @@ internal sealed class GraphValidator
                 }
 
                 // A contributor whose kind or aggregate is unknown was already reported (OKR002); it is not judged again.
-                var kind = _spec.Kind[item];
+                var kind = _spec.KindOf(item);
                 var isObjective = _spec.IsObjective(item);
                 var isRollup = _spec.IsRollup(item);
-                var summable = !isObjective && (kind is null || (isRollup && _spec.Aggregate[item] is null) || _spec.IsSumRollup(item) || kind is KeyResultKind.Increase
+                var summable = !isObjective && (kind is null || (isRollup && _spec.AggregateOf(item) is null) || _spec.IsSumRollup(item) || kind is KeyResultKind.Increase
                     or KeyResultKind.Decrease or KeyResultKind.AtLeast or KeyResultKind.AtMost or KeyResultKind.Within);
                 if (!summable)
                 {

@@ -8,16 +8,19 @@ namespace Okr.Core;
 /// <remarks>
 /// Items (objectives and key results) are kept in parallel arrays indexed by item, and their links in one flat list
 /// (<c>Link*[LinkStart[i]..LinkStart[i + 1]]</c>): a million-objective set is a handful of arrays, not millions of
-/// small objects. Only the first <see cref="ItemCount"/> items and <see cref="LinkCount"/> links are in use.
+/// small objects. Only the first <see cref="ItemCount"/> items and <see cref="LinkCount"/> links are in use. Owners
+/// and periods belong to objectives only, so they are kept per objective (<see cref="ObjectiveCount"/> of them), and a
+/// key result's kind and aggregate take a byte each: a build writes and reads less of what it throws away.
 /// </remarks>
 internal sealed class TopologySpec
 {
     private string?[] _itemId;
     private int[] _objectiveItem;
+    private byte[] _kind;
+    private byte[] _aggregate;
+    private int[] _objectives;
     private string?[] _ownerId;
     private string?[] _periodId;
-    private KeyResultKind?[] _kind;
-    private RollupAggregate?[] _aggregate;
     private int[] _linkStart;
     private AlignmentTargetKind[] _linkKind;
     private string[] _linkTargetId;
@@ -27,10 +30,11 @@ internal sealed class TopologySpec
     {
         _itemId = new string?[itemCapacity];
         _objectiveItem = new int[itemCapacity];
+        _kind = new byte[itemCapacity];
+        _aggregate = new byte[itemCapacity];
+        _objectives = new int[itemCapacity];
         _ownerId = new string?[itemCapacity];
         _periodId = new string?[itemCapacity];
-        _kind = new KeyResultKind?[itemCapacity];
-        _aggregate = new RollupAggregate?[itemCapacity];
         _linkStart = new int[itemCapacity + 1];
         _linkKind = new AlignmentTargetKind[linkCapacity];
         _linkTargetId = new string[linkCapacity];
@@ -39,17 +43,19 @@ internal sealed class TopologySpec
 
     /// <summary>
     /// A spec over arrays its caller has filled (see <see cref="AlignmentGraph.SetNodes"/>): <paramref name="itemCount"/>
-    /// items, their links flat as in the other constructor, and each link target's <see cref="IdIndex.HashOf"/>.
+    /// items (kinds and aggregates as <see cref="CodeOf(KeyResultKind?)"/> gives them), the objectives' items, owners and
+    /// periods, the links flat as in the other constructor, and each link target's <see cref="IdIndex.HashOf"/>.
     /// The arrays are adopted, not copied.
     /// </summary>
     public TopologySpec(
         int itemCount,
         string?[] itemId,
         int[] objectiveItem,
+        byte[] kind,
+        byte[] aggregate,
+        int[] objectives,
         string?[] ownerId,
         string?[] periodId,
-        KeyResultKind?[] kind,
-        RollupAggregate?[] aggregate,
         int[] linkStart,
         AlignmentTargetKind[] linkKind,
         string[] linkTargetId,
@@ -59,10 +65,12 @@ internal sealed class TopologySpec
         ItemCount = itemCount;
         _itemId = itemId;
         _objectiveItem = objectiveItem;
-        _ownerId = ownerId;
-        _periodId = periodId;
         _kind = kind;
         _aggregate = aggregate;
+        _objectives = objectives;
+        ObjectiveCount = objectives.Length;
+        _ownerId = ownerId;
+        _periodId = periodId;
         _linkStart = linkStart;
         _linkKind = linkKind;
         _linkTargetId = linkTargetId;
@@ -84,13 +92,17 @@ internal sealed class TopologySpec
     /// <summary>For a key result, the item index of its objective; -1 for an objective.</summary>
     public int[] ObjectiveItem => _objectiveItem;
 
+    /// <summary>The number of objectives.</summary>
+    public int ObjectiveCount { get; private set; }
+
+    /// <summary>Objective o's item index, for o below <see cref="ObjectiveCount"/>.</summary>
+    public int[] Objectives => _objectives;
+
+    /// <summary>Objective o's owner id.</summary>
     public string?[] OwnerId => _ownerId;
 
+    /// <summary>Objective o's period id.</summary>
     public string?[] PeriodId => _periodId;
-
-    public KeyResultKind?[] Kind => _kind;
-
-    public RollupAggregate?[] Aggregate => _aggregate;
 
     /// <summary>The links of item i are <c>LinkStart[i]..LinkStart[i + 1]</c>.</summary>
     public int[] LinkStart => _linkStart;
@@ -108,7 +120,8 @@ internal sealed class TopologySpec
     /// <summary>Adds an objective and returns its item index.</summary>
     public int AddObjective(string? id, string? ownerId, string? periodId, ReadOnlySpan<AlignmentLink> links)
     {
-        var item = AddItem(id, -1, ownerId, periodId, null, null);
+        var item = AddItem(id, -1, null, null);
+        AddObjectiveReferences(item, ownerId, periodId);
         AddLinks(links);
         return item;
     }
@@ -116,7 +129,8 @@ internal sealed class TopologySpec
     /// <inheritdoc cref="AddObjective(string?, string?, string?, ReadOnlySpan{AlignmentLink})"/>
     public int AddObjective(string? id, string? ownerId, string? periodId, ReadOnlySpan<LinkSpec> links)
     {
-        var item = AddItem(id, -1, ownerId, periodId, null, null);
+        var item = AddItem(id, -1, null, null);
+        AddObjectiveReferences(item, ownerId, periodId);
         AddLinks(links);
         return item;
     }
@@ -124,27 +138,39 @@ internal sealed class TopologySpec
     /// <summary>Adds a key result of the objective at item index <paramref name="objectiveItem"/>.</summary>
     public void AddKeyResult(string? id, int objectiveItem, KeyResultKind? kind, RollupAggregate? aggregate, ReadOnlySpan<AlignmentLink> links)
     {
-        AddItem(id, objectiveItem, null, null, kind, aggregate);
+        AddItem(id, objectiveItem, kind, aggregate);
         AddLinks(links);
     }
 
     /// <inheritdoc cref="AddKeyResult(string?, int, KeyResultKind?, RollupAggregate?, ReadOnlySpan{AlignmentLink})"/>
     public void AddKeyResult(string? id, int objectiveItem, KeyResultKind? kind, RollupAggregate? aggregate, ReadOnlySpan<LinkSpec> links)
     {
-        AddItem(id, objectiveItem, null, null, kind, aggregate);
+        AddItem(id, objectiveItem, kind, aggregate);
         AddLinks(links);
     }
 
     public bool IsObjective(int item) => _objectiveItem[item] < 0;
 
-    public bool IsRollup(int item) => _kind[item] == KeyResultKind.Rollup;
+    /// <summary>A key result's kind; null for an objective, or a kind the document did not give validly.</summary>
+    public KeyResultKind? KindOf(int item) => _kind[item] == 0 ? null : (KeyResultKind)(_kind[item] - 1);
 
-    public bool IsSumRollup(int item) => _kind[item] == KeyResultKind.Rollup && _aggregate[item] == RollupAggregate.Sum;
+    /// <summary>A key result's aggregate; null when it has none (or not a valid one).</summary>
+    public RollupAggregate? AggregateOf(int item) => _aggregate[item] == 0 ? null : (RollupAggregate)(_aggregate[item] - 1);
+
+    public bool IsRollup(int item) => _kind[item] == CodeOf(KeyResultKind.Rollup);
+
+    public bool IsSumRollup(int item) => IsRollup(item) && _aggregate[item] == CodeOf(RollupAggregate.Sum);
+
+    /// <summary>A kind as a byte: 0 for none, else the kind plus one.</summary>
+    public static byte CodeOf(KeyResultKind? kind) => kind is { } known ? (byte)(known + 1) : (byte)0;
+
+    /// <summary>An aggregate as a byte: 0 for none, else the aggregate plus one.</summary>
+    public static byte CodeOf(RollupAggregate? aggregate) => aggregate is { } known ? (byte)(known + 1) : (byte)0;
 
     /// <summary>The id a finding about this item names: its own, else its objective's.</summary>
     public string? SubjectOf(int item) => _itemId[item] ?? (IsObjective(item) ? null : _itemId[_objectiveItem[item]]);
 
-    private int AddItem(string? id, int objectiveItem, string? ownerId, string? periodId, KeyResultKind? kind, RollupAggregate? aggregate)
+    private int AddItem(string? id, int objectiveItem, KeyResultKind? kind, RollupAggregate? aggregate)
     {
         var item = ItemCount;
         if (item == _itemId.Length)
@@ -152,8 +178,6 @@ internal sealed class TopologySpec
             var capacity = Math.Max(16, item * 2);
             Array.Resize(ref _itemId, capacity);
             Array.Resize(ref _objectiveItem, capacity);
-            Array.Resize(ref _ownerId, capacity);
-            Array.Resize(ref _periodId, capacity);
             Array.Resize(ref _kind, capacity);
             Array.Resize(ref _aggregate, capacity);
             Array.Resize(ref _linkStart, capacity + 1);
@@ -161,13 +185,28 @@ internal sealed class TopologySpec
 
         _itemId[item] = id;
         _objectiveItem[item] = objectiveItem;
-        _ownerId[item] = ownerId;
-        _periodId[item] = periodId;
-        _kind[item] = kind;
-        _aggregate[item] = aggregate;
+        _kind[item] = CodeOf(kind);
+        _aggregate[item] = CodeOf(aggregate);
         _linkStart[item + 1] = _linkStart[item];
         ItemCount = item + 1;
         return item;
+    }
+
+    private void AddObjectiveReferences(int item, string? ownerId, string? periodId)
+    {
+        var objective = ObjectiveCount;
+        if (objective == _objectives.Length)
+        {
+            var capacity = Math.Max(16, objective * 2);
+            Array.Resize(ref _objectives, capacity);
+            Array.Resize(ref _ownerId, capacity);
+            Array.Resize(ref _periodId, capacity);
+        }
+
+        _objectives[objective] = item;
+        _ownerId[objective] = ownerId;
+        _periodId[objective] = periodId;
+        ObjectiveCount = objective + 1;
     }
 
     private void AddLinks(ReadOnlySpan<AlignmentLink> links)

@@ -58,7 +58,7 @@ internal sealed class EvaluationPlan
 
         _sumPositions = [.. sumPositions];
 
-        (PaceClassOf, PaceClasses) = BuildPaceClasses(graph);
+        (PaceClassOf, PaceClasses) = (graph.PaceClassOf, graph.PaceClasses);
         CompositePaceClass = new int[CompositeOrder.Length];
         for (var position = 0; position < CompositeOrder.Length; position++)
         {
@@ -120,7 +120,7 @@ internal sealed class EvaluationPlan
     /// <summary>Each node's index in <see cref="PaceClasses"/>.</summary>
     public int[] PaceClassOf { get; }
 
-    /// <summary>The distinct (period, success target) pairs of the nodes.</summary>
+    /// <summary>The (period, success target) pairs: two per period of the set, aspirational then committed (made by the build's gathering).</summary>
     public PaceClass[] PaceClasses { get; }
 
     /// <summary>The settings' part of rules 6 and 7.</summary>
@@ -273,41 +273,6 @@ internal sealed class EvaluationPlan
 
     private static bool IsComposite(NodeKind kind) => kind is NodeKind.Objective or NodeKind.RollupMean or NodeKind.RollupSum;
 
-    private static (int[] ClassOf, PaceClass[] Classes) BuildPaceClasses(PlanSource graph)
-    {
-        var classOf = new int[graph.NodeCount];
-        var classes = new Dictionary<PaceClass, int>();
-        var last = new PaceClass(DateOnly.MinValue, DateOnly.MinValue, double.NaN);
-        var lastIndex = -1;
-        for (var node = 0; node < graph.NodeCount; node++)
-        {
-            var period = graph.PeriodOf[node];
-            var pace = new PaceClass(period.Start, period.End, graph.SuccessTarget[node]);
-
-            // Neighbours nearly always share a class: compare with the last one before hashing.
-            if (pace != last)
-            {
-                if (!classes.TryGetValue(pace, out lastIndex))
-                {
-                    lastIndex = classes.Count;
-                    classes.Add(pace, lastIndex);
-                }
-
-                last = pace;
-            }
-
-            classOf[node] = lastIndex;
-        }
-
-        var array = new PaceClass[classes.Count];
-        foreach (var (pace, index) in classes)
-        {
-            array[index] = pace;
-        }
-
-        return (classOf, array);
-    }
-
     private static (int[] Nodes, int[] Slots) SortedSlots(int[] sumNodes)
     {
         var nodes = (int[])sumNodes.Clone();
@@ -451,8 +416,8 @@ internal sealed class EvaluationPlan
 /// <param name="InputStart">Counted inputs of node n: <c>InputNode[InputStart[n]..InputStart[n+1]]</c>.</param>
 /// <param name="InputNode">The input nodes.</param>
 /// <param name="InputWeight">Their weights.</param>
-/// <param name="PeriodOf">Each node's period.</param>
-/// <param name="SuccessTarget">Each node's success target.</param>
+/// <param name="PaceClassOf">Each node's index in <paramref name="PaceClasses"/>.</param>
+/// <param name="PaceClasses">Each pace class: a period and a success target.</param>
 internal sealed record PlanSource(
     OkrSettings Settings,
     NodeKind[] Kind,
@@ -462,8 +427,8 @@ internal sealed record PlanSource(
     int[] InputStart,
     int[] InputNode,
     double[] InputWeight,
-    Period[] PeriodOf,
-    double[] SuccessTarget)
+    int[] PaceClassOf,
+    PaceClass[] PaceClasses)
 {
     public int NodeCount => Kind.Length;
 }

@@ -139,7 +139,8 @@ public sealed class OkrEvaluation
     internal ObjectiveEvaluation ObjectiveAt(int node)
     {
         var score = ScoreAt(node);
-        var elapsed = Graph.PeriodOf[node].ElapsedAsOf(AsOf);
+        var pace = Graph.Plan.PaceClasses[Graph.Plan.PaceClassOf[node]];
+        var elapsed = Period.Elapsed(pace.Start, pace.End, AsOf);
         return new ObjectiveEvaluation(
             Graph.Ids[node],
             score,
@@ -147,7 +148,7 @@ public sealed class OkrEvaluation
             _state.Results[node].Status,
             _state.Results[node].Pending,
             elapsed,
-            elapsed * Graph.SuccessTarget[node],
+            elapsed * pace.SuccessTarget,
             ValueArray.From(Graph.KeyResultsOf(node).Select(KeyResultAt)));
     }
 
