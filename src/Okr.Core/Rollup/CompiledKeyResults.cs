@@ -64,11 +64,13 @@ internal sealed class CompiledKeyResults
     {
         Kind = kinds;
         CheckInStart = checkInStart;
-        CheckInKey = new int[checkInStart[^1] + KeyPadding];
-        CheckInAttainment = new double[checkInStart[^1]];
+        // Every element is written by the compilation (the keys' padding is only ever read masked off), so the GC
+        // need not clear hundreds of megabytes first when it hands out memory it has used before.
+        CheckInKey = GC.AllocateUninitializedArray<int>(checkInStart[^1] + KeyPadding);
+        CheckInAttainment = GC.AllocateUninitializedArray<double>(checkInStart[^1]);
         ItemStart = itemStart;
-        ItemDay = new int[itemStart[^1]];
-        ItemWeight = new double[itemStart[^1]];
+        ItemDay = GC.AllocateUninitializedArray<int>(itemStart[^1]);
+        ItemWeight = GC.AllocateUninitializedArray<double>(itemStart[^1]);
     }
 
     public NodeKind[] Kind { get; }
@@ -239,7 +241,7 @@ internal sealed class CompiledKeyResults
         var position = CheckInStart[node];
         foreach (var key in order)
         {
-            CheckInKey[position++] = scratch.Key[(int)key];
+            CheckInKey[position++] = scratch.KeyOf((int)key);
         }
 
         var kind = Kind[node];
@@ -332,16 +334,14 @@ internal sealed class CompiledKeyResults
         /// <summary>(day, document index): sorting these sorts by (day, document order).</summary>
         private long[] _order = new long[16];
 
-        /// <summary>The value's decimal mantissa (<see cref="ulong.MaxValue"/> when wider than 64 bits: too large to scale), sign and scale.</summary>
-        private ulong[] _magnitude = new ulong[16];
-        private bool[] _negative = new bool[16];
-        private byte[] _scale = new byte[16];
+        /// <summary>What else each check-in gave, by document index (one array, so one bounds check and one write stream).</summary>
+        private Reading[] _readings = new Reading[16];
 
         /// <summary>The values at one scale, in evaluation order.</summary>
         private long[] _scaled = new long[16];
 
-        /// <summary>The packed key (<see cref="CheckInKey"/>) of each check-in.</summary>
-        public int[] Key { get; private set; } = new int[16];
+        /// <summary>The packed key (<see cref="CheckInKey"/>) of the check-in at document index <paramref name="checkIn"/>.</summary>
+        public int KeyOf(int checkIn) => _readings[checkIn].Key;
 
         /// <summary>
         /// Reads each check-in once: its keys and its value's mantissa, sign and scale. Raises
@@ -352,22 +352,25 @@ internal sealed class CompiledKeyResults
             if (checkIns.Length > _order.Length)
             {
                 var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)checkIns.Length);
-                (_order, _magnitude, _negative, _scale, _scaled, Key) =
-                    (new long[capacity], new ulong[capacity], new bool[capacity], new byte[capacity], new long[capacity], new int[capacity]);
+                (_order, _readings, _scaled) = (new long[capacity], new Reading[capacity], new long[capacity]);
             }
 
             Span<int> bits = stackalloc int[4];
+            var order = _order.AsSpan(0, checkIns.Length);
+            var readings = _readings.AsSpan(0, checkIns.Length);
             for (var i = 0; i < checkIns.Length; i++)
             {
                 ref readonly var checkIn = ref checkIns[i];
                 var day = checkIn.At.DayNumber;
-                _order[i] = ((long)day << 32) | (uint)i;
-                Key[i] = (day << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1);
+                order[i] = ((long)day << 32) | (uint)i;
                 decimal.GetBits(checkIn.Value, bits);
-                _magnitude[i] = bits[2] == 0 ? ((ulong)(uint)bits[1] << 32) | (uint)bits[0] : ulong.MaxValue;
-                _negative[i] = bits[3] < 0;
-                _scale[i] = (byte)(bits[3] >> 16);
-                largestScale = Math.Max(largestScale, _scale[i]);
+                var scale = (byte)(bits[3] >> 16);
+                readings[i] = new Reading(
+                    bits[2] == 0 ? ((ulong)(uint)bits[1] << 32) | (uint)bits[0] : ulong.MaxValue,
+                    (day << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1),
+                    scale,
+                    bits[3] < 0);
+                largestScale = Math.Max(largestScale, scale);
             }
         }
 
@@ -383,21 +386,28 @@ internal sealed class CompiledKeyResults
         public bool TryScaleValues(ReadOnlySpan<long> order, int scale, out ReadOnlySpan<long> values)
         {
             values = default;
+            var scaled = _scaled.AsSpan(0, order.Length);
             for (var i = 0; i < order.Length; i++)
             {
-                var checkIn = (int)order[i];
-                var magnitude = _magnitude[checkIn];
-                if (!ScoreMath.TryScaleUp(ref magnitude, scale - _scale[checkIn]))
+                ref readonly var reading = ref _readings[(int)order[i]];
+                var magnitude = reading.Magnitude;
+                if (!ScoreMath.TryScaleUp(ref magnitude, scale - reading.Scale))
                 {
                     return false;
                 }
 
-                _scaled[i] = _negative[checkIn] ? -(long)magnitude : (long)magnitude;
+                scaled[i] = reading.Negative ? -(long)magnitude : (long)magnitude;
             }
 
-            values = _scaled.AsSpan(0, order.Length);
+            values = scaled;
             return true;
         }
+
+        /// <summary>
+        /// A check-in's packed key and its value's decimal mantissa (<see cref="ulong.MaxValue"/> when wider than 64
+        /// bits: too large to scale), scale and sign.
+        /// </summary>
+        private readonly record struct Reading(ulong Magnitude, int Key, byte Scale, bool Negative);
     }
 
     /// <summary>
