@@ -21,23 +21,30 @@ internal sealed class EvaluationPlan
     {
         var kinds = graph.Kind;
         var settings = graph.Settings;
-        var measured = new List<int>();
-        var checklists = new List<int>();
+        // Counted first, so that each list is allocated once at its size (millions of nodes).
+        var (measuredCount, checklistCount) = (0, 0);
+        foreach (var kind in kinds)
+        {
+            measuredCount += IsMeasured(kind) ? 1 : 0;
+            checklistCount += kind == NodeKind.Checklist ? 1 : 0;
+        }
+
+        MeasuredNodes = new int[measuredCount];
+        ChecklistNodes = new int[checklistCount];
+        var (measured, checklists) = (0, 0);
         for (var node = 0; node < graph.NodeCount; node++)
         {
             if (kinds[node] == NodeKind.Checklist)
             {
-                checklists.Add(node);
+                ChecklistNodes[checklists++] = node;
             }
-            else if (!IsComposite(kinds[node]))
+            else if (IsMeasured(kinds[node]))
             {
-                measured.Add(node);
+                MeasuredNodes[measured++] = node;
             }
         }
 
-        MeasuredNodes = [.. measured];
-        ChecklistNodes = [.. checklists];
-        (CompositeOrder, LevelStart) = OrderByLevel(graph, graph.NodeCount - measured.Count - checklists.Count);
+        (CompositeOrder, LevelStart) = OrderByLevel(graph, graph.NodeCount - measuredCount - checklistCount);
         (CompositeInputStart, CompositeInputNode, CompositeInputWeight) = InputsInOrder(graph, CompositeOrder);
         _sparseLevel = new bool[LevelStart.Length - 1];
         for (var level = 0; level < _sparseLevel.Length; level++)
@@ -272,6 +279,8 @@ internal sealed class EvaluationPlan
     }
 
     private static bool IsComposite(NodeKind kind) => kind is NodeKind.Objective or NodeKind.RollupMean or NodeKind.RollupSum;
+
+    private static bool IsMeasured(NodeKind kind) => kind is not NodeKind.Checklist && !IsComposite(kind);
 
     private static (int[] Nodes, int[] Slots) SortedSlots(int[] sumNodes)
     {
