@@ -671,30 +671,25 @@ public sealed class AlignmentGraph
         var count = objectiveOf.Length;
 
         // The counted links grouped by target, children in document order within a target (a counting sort).
-        var alignedStart = new int[count + 1];
+        var alignedStart = CountingStarts(count);
         for (var link = 0; link < linkStart[count]; link++)
         {
             if (linkWeight[link] > 0)
             {
-                alignedStart[linkTarget[link] + 1]++;
+                alignedStart[linkTarget[link] + 2]++;
             }
         }
 
-        for (var node = 0; node < count; node++)
-        {
-            alignedStart[node + 1] += alignedStart[node];
-        }
-
-        var alignedChild = new int[alignedStart[count]];
-        var alignedWeight = new double[alignedStart[count]];
-        var fill = alignedStart[..count];
+        CountsToStarts(alignedStart);
+        var alignedChild = new int[alignedStart[count + 1]];
+        var alignedWeight = new double[alignedChild.Length];
         for (var child = 0; child < count; child++)
         {
             for (var link = linkStart[child]; link < linkStart[child + 1]; link++)
             {
                 if (linkWeight[link] > 0)
                 {
-                    var at = fill[linkTarget[link]]++;
+                    var at = alignedStart[linkTarget[link] + 1]++;
                     alignedChild[at] = child;
                     alignedWeight[at] = linkWeight[link];
                 }
@@ -752,27 +747,38 @@ public sealed class AlignmentGraph
 
     private static (int[] Start, int[] Node) Reverse(int[] start, int[] inputs, int count)
     {
-        var reverseStart = new int[count + 1];
+        var reverseStart = CountingStarts(count);
         foreach (var input in inputs)
         {
-            reverseStart[input + 1]++;
+            reverseStart[input + 2]++;
         }
 
-        for (var i = 0; i < count; i++)
-        {
-            reverseStart[i + 1] += reverseStart[i];
-        }
-
-        var fill = (int[])reverseStart.Clone();
+        CountsToStarts(reverseStart);
         var reverse = new int[inputs.Length];
         for (var node = 0; node < count; node++)
         {
             for (var i = start[node]; i < start[node + 1]; i++)
             {
-                reverse[fill[inputs[i]]++] = node;
+                reverse[reverseStart[inputs[i] + 1]++] = node;
             }
         }
 
         return (reverseStart, reverse);
+    }
+
+    /// <summary>
+    /// The start array of a counting sort over <paramref name="count"/> keys that needs no second array to fill from:
+    /// key k's count goes in [k + 2]; <see cref="CountsToStarts"/> makes [k + 1] where k's entries start; filling
+    /// takes positions from [k + 1]++, which leaves [k + 1] where they end, the next key's start, so that
+    /// <c>[k]..[k + 1]</c> is then key k's range. (The last element stays unused.)
+    /// </summary>
+    private static int[] CountingStarts(int count) => new int[count + 2];
+
+    private static void CountsToStarts(int[] starts)
+    {
+        for (var i = 1; i < starts.Length; i++)
+        {
+            starts[i] += starts[i - 1];
+        }
     }
 }
