@@ -505,8 +505,8 @@ public sealed class AlignmentGraph
         public int[] ItemStart { get; }
 
         /// <summary>
-        /// The periods by id (the first of equal ids: a repeat is reported by validation) and their pace classes, two
-        /// per period: a node's class is <c>2 * period + (committed ? 1 : 0)</c>, so the gathering looks up no class.
+        /// The periods by id (the first of equal ids: a repeat is reported by validation) and their pace classes, one
+        /// per period and commitment at <see cref="PaceClassIndex"/>, so the gathering looks up no class.
         /// </summary>
         private static (Dictionary<string, int> Periods, PaceClass[] Classes) PaceClassesOf(OkrSet set)
         {
@@ -516,12 +516,17 @@ public sealed class AlignmentGraph
             {
                 var period = set.Periods[p];
                 periods.TryAdd(period.Id, p);
-                classes[2 * p] = new PaceClass(period.Start, period.End, set.Settings.SuccessTarget(Commitment.Aspirational));
-                classes[(2 * p) + 1] = new PaceClass(period.Start, period.End, set.Settings.SuccessTarget(Commitment.Committed));
+                foreach (var commitment in (ReadOnlySpan<Commitment>)[Commitment.Aspirational, Commitment.Committed])
+                {
+                    classes[PaceClassIndex(p, commitment)] = new PaceClass(period.Start, period.End, set.Settings.SuccessTarget(commitment));
+                }
             }
 
             return (periods, classes);
         }
+
+        /// <summary>The pace class of an objective in period <paramref name="period"/> (its index in the set) with <paramref name="commitment"/>: two per period, aspirational then committed.</summary>
+        private static int PaceClassIndex(int period, Commitment commitment) => (2 * period) + (commitment == Commitment.Committed ? 1 : 0);
 
         /// <summary>
         /// The id index, in node order so that the first of two equal ids wins: the hashes are ready, so each add reads
@@ -574,7 +579,7 @@ public sealed class AlignmentGraph
                     lastPeriod = _periods.GetValueOrDefault(lastPeriodId, -1);
                 }
 
-                var paceClass = PaceClassOf[objectiveNode] = (2 * lastPeriod) + (objective.Commitment == Commitment.Committed ? 1 : 0);
+                var paceClass = PaceClassOf[objectiveNode] = PaceClassIndex(lastPeriod, objective.Commitment);
                 Sources[objectiveNode] = objective.ProgressFrom switch
                 {
                     ProgressSource.KeyResults => InputSources.OwnKeyResults,
