@@ -30,6 +30,11 @@ switch (args)
         BuildLoop(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
         return;
 
+    // compile-loop N SECONDS: the key results' compilation alone (CompiledKeyResults.From) on one core, over and over.
+    case ["compile-loop", var count, var seconds]:
+        CompileLoop(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+
     // loop N SECONDS: evaluate the compiled graph over and over (a target for a sampling profiler such as perf).
     case ["loop", var count, var seconds]:
         var looped = new RollupBenchmarks { Objectives = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) };
@@ -132,6 +137,35 @@ static void BuildLoop(int objectives, int seconds)
     }
 
     Console.WriteLine($"{builds} builds, best {best:F1} ms, mean {total / builds:F1} ms");
+}
+
+static void CompileLoop(int objectives, int seconds)
+{
+    AppContext.SetSwitch(SecondCore.OneCoreSwitch, true);
+    var set = SyntheticOrganisation.Create(objectives);
+    var keyResults = AlignmentGraph.Build(set).KeyResults;
+    var until = Stopwatch.StartNew();
+    var each = new Stopwatch();
+    var (times, users, kernels) = (new List<double>(), new List<double>(), new List<double>());
+    while (until.Elapsed.TotalSeconds < seconds)
+    {
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        var (user, kernel) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
+        each.Restart();
+        CompiledKeyResults.From(keyResults);
+        times.Add(each.Elapsed.TotalMilliseconds);
+        process.Refresh();
+        users.Add((process.UserProcessorTime - user).TotalMilliseconds);
+        kernels.Add((process.PrivilegedProcessorTime - kernel).TotalMilliseconds);
+    }
+
+    foreach (var list in (List<double>[])[times, users, kernels])
+    {
+        list.Sort();
+    }
+
+    Console.WriteLine($"{times.Count} compilations on one core, best {times[0]:F1} ms, median {times[times.Count / 2]:F1} ms; median CPU user {users[users.Count / 2]:F0} ms, kernel {kernels[kernels.Count / 2]:F0} ms");
 }
 
 static void Probe(int objectives)
