@@ -121,22 +121,28 @@ static void BuildLoop(int objectives, int seconds)
         // As BenchmarkDotNet does between iterations: otherwise a build may pay for a full collection of the set.
         GC.Collect();
         var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
-        var process = Process.GetCurrentProcess();
-        var (user, kernel) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
+        var (user, kernel) = CpuTime();
         each.Restart();
         AlignmentGraph.TryBuild(set);
         var elapsed = each.Elapsed.TotalMilliseconds;
         (builds, best, total) = (builds + 1, Math.Min(best, elapsed), total + elapsed);
-        process.Refresh();
+        var (userAfter, kernelAfter) = CpuTime();
 
         // CPU time in user code and in the kernel (which zeroes the fresh pages a build's arrays land on).
         Console.WriteLine(
             $"TryBuild {elapsed:F1} ms (collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, "
-            + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms; CPU user {(process.UserProcessorTime - user).TotalMilliseconds:F0} ms, "
-            + $"kernel {(process.PrivilegedProcessorTime - kernel).TotalMilliseconds:F0} ms)");
+            + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms; CPU user {(userAfter - user).TotalMilliseconds:F0} ms, "
+            + $"kernel {(kernelAfter - kernel).TotalMilliseconds:F0} ms)");
     }
 
     Console.WriteLine($"{builds} builds, best {best:F1} ms, mean {total / builds:F1} ms");
+}
+
+// The process's CPU time so far, in user code and in the kernel (summed over its threads).
+static (TimeSpan User, TimeSpan Kernel) CpuTime()
+{
+    using var process = Process.GetCurrentProcess();
+    return (process.UserProcessorTime, process.PrivilegedProcessorTime);
 }
 
 static void CompileLoop(int objectives, int seconds)
@@ -150,14 +156,13 @@ static void CompileLoop(int objectives, int seconds)
     while (until.Elapsed.TotalSeconds < seconds)
     {
         GC.Collect();
-        var process = Process.GetCurrentProcess();
-        var (user, kernel) = (process.UserProcessorTime, process.PrivilegedProcessorTime);
+        var (user, kernel) = CpuTime();
         each.Restart();
         CompiledKeyResults.From(keyResults);
         times.Add(each.Elapsed.TotalMilliseconds);
-        process.Refresh();
-        users.Add((process.UserProcessorTime - user).TotalMilliseconds);
-        kernels.Add((process.PrivilegedProcessorTime - kernel).TotalMilliseconds);
+        var (userAfter, kernelAfter) = CpuTime();
+        users.Add((userAfter - user).TotalMilliseconds);
+        kernels.Add((kernelAfter - kernel).TotalMilliseconds);
     }
 
     foreach (var list in (List<double>[])[times, users, kernels])
