@@ -367,7 +367,7 @@ internal sealed class CompiledKeyResults
                 var scale = (byte)(bits[3] >> 16);
                 readings[i] = new Reading(
                     bits[2] == 0 ? ((ulong)(uint)bits[1] << 32) | (uint)bits[0] : ulong.MaxValue,
-                    (day << ConfidenceBits) | ((checkIn.Confidence ?? NoConfidence) + 1),
+                    (day << ConfidenceBits) | checkIn.ConfidenceCode,
                     scale,
                     bits[3] < 0);
                 largestScale = Math.Max(largestScale, scale);

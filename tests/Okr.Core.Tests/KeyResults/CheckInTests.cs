@@ -30,4 +30,32 @@ public class CheckInTests
     {
         Assert.Equal("2.00", new CheckIn(Mid, 2.00m).Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(10)]
+    public void Confidence_RoundTripsThroughItsCompactForm(int? confidence)
+    {
+        var checkIn = new CheckIn(Mid, 3m, confidence, "note");
+
+        Assert.Equal(confidence, checkIn.Confidence);
+        Assert.Equal(new CheckIn(Mid, 3m, confidence, "note"), checkIn);
+        Assert.Contains($"Confidence = {confidence}", checkIn.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Default_HasNoConfidence()
+    {
+        Assert.Null(default(CheckIn).Confidence);
+        Assert.NotEqual(new CheckIn(default, 0m, 0), default);
+    }
+
+    [Fact]
+    public void CheckIn_Takes32Bytes()
+    {
+        // Check-ins are most of a set's memory and of what compiling one reads: the confidence is kept in a byte.
+        Assert.Equal(32, System.Runtime.CompilerServices.Unsafe.SizeOf<CheckIn>());
+    }
 }
