@@ -123,7 +123,7 @@ internal static class PlainTextReport
             var objective = evaluation.ObjectiveAt(nodes[o]);
             var lastObjective = o == nodes.Length - 1;
             writer.Write(lastObjective ? "`-- " : "|-- ");
-            WriteLine(writer, objective.Id, graph.Objectives[nodes[o]]!.Title, objective.Score, objective.Grade, objective.Status, $"pace {objective.Expected:0.00}");
+            WriteLine(writer, objective.Id, graph.Set.Objectives[o].Title, objective.Score, objective.Grade, objective.Status, $"pace {objective.Expected:0.00}");
             var k = 0;
             foreach (var keyResultNode in graph.KeyResultsOf(nodes[o]))
             {

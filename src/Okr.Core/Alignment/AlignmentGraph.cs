@@ -28,7 +28,6 @@ public sealed class AlignmentGraph
         Ids = nodes.Ids;
         ObjectiveOf = nodes.ObjectiveOf;
         KeyResults = nodes.KeyResults;
-        Objectives = nodes.Objectives;
         ObjectiveNodes = nodes.ObjectiveNodes;
         (InputStart, InputNode, InputWeight, DependentStart, DependentNode) = inputs;
         Compiled = compiled;
@@ -52,14 +51,22 @@ public sealed class AlignmentGraph
 
     internal string[] Ids { get; }
 
-    /// <summary>For a key result node, its objective's node; -1 for an objective.</summary>
+    /// <summary>
+    /// For a key result node, its objective's node; for an objective node, the complement (<c>~i</c>, negative) of its
+    /// index <c>i</c> in the set's objectives (<see cref="ObjectiveRecord"/>). The sign tells the two apart.
+    /// </summary>
     internal int[] ObjectiveOf { get; }
 
     internal KeyResult?[] KeyResults { get; }
 
-    internal Objective?[] Objectives { get; }
-
     internal int[] ObjectiveNodes { get; }
+
+    /// <summary>
+    /// The objective record of <paramref name="node"/>, or of its objective when it is a key result: read from the set
+    /// through <see cref="ObjectiveOf"/>, so the graph keeps no reference per node.
+    /// </summary>
+    /// <param name="node">An objective or key result node.</param>
+    internal Objective ObjectiveRecord(int node) => Set.Objectives[~ObjectiveOf[ObjectiveOf[node] < 0 ? node : ObjectiveOf[node]]];
 
     /// <summary>The key results' kinds, definitions, check-ins and checklist items in flat arrays (the evaluation's inputs).</summary>
     internal CompiledKeyResults Compiled { get; }
@@ -400,7 +407,6 @@ public sealed class AlignmentGraph
             Ids = new string[count];
             ObjectiveOf = new int[count];
             KeyResults = new KeyResult?[count];
-            Objectives = new Objective?[count];
             ObjectiveNodes = new int[_objectives.Length];
             PaceClassOf = new int[count];
             KeyResultWeight = new double[count];
@@ -483,8 +489,6 @@ public sealed class AlignmentGraph
 
         public KeyResult?[] KeyResults { get; }
 
-        public Objective?[] Objectives { get; }
-
         public int[] ObjectiveNodes { get; }
 
         /// <summary>Each node's index in <see cref="PaceClasses"/> (its objective's period and commitment).</summary>
@@ -565,8 +569,7 @@ public sealed class AlignmentGraph
                 ObjectiveNodes[o] = objectiveNode;
                 Ids[objectiveNode] = objective.Id;
                 _idHash[objectiveNode] = IdIndex.HashOf(objective.Id);
-                ObjectiveOf[objectiveNode] = -1;
-                Objectives[objectiveNode] = objective;
+                ObjectiveOf[objectiveNode] = ~o;
                 _ownerId[o] = objective.OwnerId;
                 _periodId[o] = objective.PeriodId;
                 _linkStart[objectiveNode + 1] = AddLinks(links, objective.AlignsTo.AsSpan());

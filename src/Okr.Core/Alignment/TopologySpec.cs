@@ -89,7 +89,7 @@ internal sealed class TopologySpec
 
     public string?[] ItemId => _itemId;
 
-    /// <summary>For a key result, the item index of its objective; -1 for an objective.</summary>
+    /// <summary>For a key result, the item index of its objective; negative for an objective (-1, or in a graph's build the complement of its index).</summary>
     public int[] ObjectiveItem => _objectiveItem;
 
     /// <summary>The number of objectives.</summary>

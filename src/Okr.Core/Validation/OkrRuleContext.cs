@@ -62,12 +62,16 @@ public sealed class OkrRuleContext
     public Objective ObjectiveOfKeyResult(string keyResultId)
     {
         var node = Graph.NodeOf(keyResultId);
-        return Graph.Objectives[Graph.ObjectiveOf[node]]!;
+        return Graph.ObjectiveOf[node] >= 0 ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{keyResultId}' is not a key result.");
     }
 
     /// <summary>The objective <paramref name="id"/>.</summary>
     /// <param name="id">An objective id.</param>
-    public Objective Objective(string id) => Graph.Objectives[Graph.NodeOf(id)] ?? throw new KeyNotFoundException($"'{id}' is not an objective.");
+    public Objective Objective(string id)
+    {
+        var node = Graph.NodeOf(id);
+        return Graph.ObjectiveOf[node] < 0 ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{id}' is not an objective.");
+    }
 }
 
 /// <summary>The objectives one owner has in one period, in document order.</summary>
