@@ -556,11 +556,15 @@ public sealed class AlignmentGraph
         /// <summary>Fills the nodes of one chunk of objectives; returns the chunk's links in item order (their counts per item are in <c>_linkStart[item + 1]</c>).</summary>
         private List<(LinkSpec Link, int Hash)> FillChunk(int chunk)
         {
-            var links = new List<(LinkSpec, int)>();
             string? lastPeriodId = null;
             var lastPeriod = -1;
             var node = _chunkNode[chunk];
             var end = Math.Min(_objectives.Length, (chunk + 1) * ChunkSize);
+
+            // Room for two links per objective (a parent, sometimes a second one or a rollup key result to count
+            // toward), so that the list seldom grows (more links only grow it): at a million objectives, growing
+            // from empty allocated and copied about 60 MB more.
+            var links = new List<(LinkSpec, int)>(2 * (end - (chunk * ChunkSize)));
             for (var o = chunk * ChunkSize; o < end; o++)
             {
                 PrefetchAhead(o, end);
