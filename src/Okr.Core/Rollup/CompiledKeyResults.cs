@@ -52,7 +52,7 @@ internal sealed class CompiledKeyResults
     /// <summary>No confidence given.</summary>
     public const sbyte NoConfidence = -1;
 
-    /// <summary>The low bits of a check-in key hold its confidence plus one (0 = none, 1-11 = 0-10).</summary>
+    /// <summary>The low bits of a check-in key hold its confidence plus one (0 = none, 1-11 = 0-10): <see cref="CheckIn.ConfidenceCode"/>, as stored.</summary>
     private const int ConfidenceBits = 4;
 
     private const int ConfidenceMask = (1 << ConfidenceBits) - 1;
