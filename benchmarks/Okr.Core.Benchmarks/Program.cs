@@ -129,8 +129,8 @@ static void BuildLoop(int objectives, int seconds)
         (builds, best, total) = (builds + 1, Math.Min(best, elapsed), total + elapsed);
         var (userAfter, kernelAfter) = CpuTime();
 
-        // CPU time in user code and in the kernel (which zeroes the fresh pages a build's arrays land on, one minor
-        // page fault per 4 KB page).
+        // CPU time in user code and in the kernel (which zeroes the fresh pages a build's arrays land on, typically one
+        // minor page fault per 4 KB page).
         Console.WriteLine(
             $"TryBuild {elapsed:F1} ms (collections {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, "
             + $"paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms; CPU user {(userAfter - user).TotalMilliseconds:F0} ms, "

@@ -22,7 +22,7 @@ public readonly record struct CheckIn
 
         At = at;
         Value = value;
-        ConfidenceCode = (byte)(confidence + 1 ?? 0);
+        ConfidenceCode = confidence is { } given ? (byte)(given + 1) : (byte)0;
         Note = note;
     }
 

@@ -182,7 +182,8 @@ public sealed class CheckInWorkflow
             var newScore = evaluator.ScoreOf(id);
             var newStatus = evaluator.StatusOf(id);
             var becameFull = newScore is { } n && ScoreMath.Reaches(n, 1) && !(oldScore is { } o && ScoreMath.Reaches(o, 1));
-            var ownerObjective = graph.KeyResults[graph.NodeOf(id)] is null ? null : graph.ObjectiveRecord(graph.NodeOf(id)).Id;
+            var node = graph.NodeOf(id);
+            var ownerObjective = graph.ObjectiveOf[node] >= 0 ? graph.Ids[graph.ObjectiveOf[node]] : null;
             if (ownerObjective is null)
             {
                 if (newStatus != oldStatus)

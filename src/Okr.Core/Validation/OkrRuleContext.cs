@@ -59,6 +59,7 @@ public sealed class OkrRuleContext
 
     /// <summary>The objective a key result belongs to, for a key result id.</summary>
     /// <param name="keyResultId">A key result id.</param>
+    /// <exception cref="KeyNotFoundException">No key result has this id.</exception>
     public Objective ObjectiveOfKeyResult(string keyResultId)
     {
         var node = Graph.NodeOf(keyResultId);
@@ -67,6 +68,7 @@ public sealed class OkrRuleContext
 
     /// <summary>The objective <paramref name="id"/>.</summary>
     /// <param name="id">An objective id.</param>
+    /// <exception cref="KeyNotFoundException">No objective has this id.</exception>
     public Objective Objective(string id)
     {
         var node = Graph.NodeOf(id);

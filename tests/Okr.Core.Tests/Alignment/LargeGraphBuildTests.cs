@@ -42,6 +42,24 @@ public class LargeGraphBuildTests
     }
 
     [Fact]
+    public void LargeValidSet_EveryNodeFindsItsObjectiveRecord_AcrossChunks()
+    {
+        // The gathering reads objectives in chunks of 8,192 on two cores: each objective node must name its index in
+        // the whole set, not in its chunk.
+        var set = Padded(Padding, Obj("top", [Pct("topk", 50)]));
+        var graph = AlignmentGraph.Build(set);
+        for (var o = 0; o < set.Objectives.Count; o += 997)
+        {
+            var objective = set.Objectives[o];
+            var node = graph.NodeOf(objective.Id);
+            Assert.Same(objective, graph.ObjectiveRecord(node));
+            Assert.Same(objective, graph.ObjectiveRecord(graph.NodeOf(objective.KeyResults[0].Id)));
+        }
+
+        Assert.Equal("p59999", graph.ObjectiveRecord(graph.NodeOf("p59999k1")).Id);
+    }
+
+    [Fact]
     public void LargeSet_DuplicateKeyResultId_Okr003Once()
     {
         var set = Padded(Padding, Obj("a", [Pct("p123k1", 10)]));

@@ -41,8 +41,16 @@ public class CheckInTests
         var checkIn = new CheckIn(Mid, 3m, confidence, "note");
 
         Assert.Equal(confidence, checkIn.Confidence);
-        Assert.Equal(new CheckIn(Mid, 3m, confidence, "note"), checkIn);
-        Assert.Contains($"Confidence = {confidence}", checkIn.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"Confidence = {confidence}, Note = note", checkIn.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("ConfidenceCode", checkIn.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Equality_TellsConfidencesApart()
+    {
+        Assert.Equal(new CheckIn(Mid, 3m, 4), new CheckIn(Mid, 3m, 4));
+        Assert.NotEqual(new CheckIn(Mid, 3m, 4), new CheckIn(Mid, 3m, 5));
+        Assert.NotEqual(new CheckIn(Mid, 3m, 0), new CheckIn(Mid, 3m));
     }
 
     [Fact]
@@ -56,6 +64,7 @@ public class CheckInTests
     public void CheckIn_Takes32Bytes()
     {
         // Check-ins are most of a set's memory and of what compiling one reads: the confidence is kept in a byte.
+        // (In a 64-bit process, where the note's reference is 8 bytes.)
         Assert.Equal(32, System.Runtime.CompilerServices.Unsafe.SizeOf<CheckIn>());
     }
 }
