@@ -61,12 +61,16 @@ public sealed class AlignmentGraph
 
     internal int[] ObjectiveNodes { get; }
 
+    /// <summary><paramref name="node"/> itself when it is an objective, its objective's node when it is a key result.</summary>
+    /// <param name="node">An objective or key result node.</param>
+    internal int ObjectiveNodeOf(int node) => ObjectiveOf[node] < 0 ? node : ObjectiveOf[node];
+
     /// <summary>
     /// The objective record of <paramref name="node"/>, or of its objective when it is a key result: read from the set
     /// through <see cref="ObjectiveOf"/>, so the graph keeps no reference per node.
     /// </summary>
     /// <param name="node">An objective or key result node.</param>
-    internal Objective ObjectiveRecord(int node) => Set.Objectives[~ObjectiveOf[ObjectiveOf[node] < 0 ? node : ObjectiveOf[node]]];
+    internal Objective ObjectiveRecord(int node) => Set.Objectives[~ObjectiveOf[ObjectiveNodeOf(node)]];
 
     /// <summary>The key results' kinds, definitions, check-ins and checklist items in flat arrays (the evaluation's inputs).</summary>
     internal CompiledKeyResults Compiled { get; }
@@ -288,8 +292,7 @@ public sealed class AlignmentGraph
             var best = 0;
             foreach (var target in LinkTargetSpan(node))
             {
-                var parentObjective = ObjectiveOf[target] < 0 ? target : ObjectiveOf[target];
-                best = Math.Max(best, 1 + depth[parentObjective]);
+                best = Math.Max(best, 1 + depth[ObjectiveNodeOf(target)]);
             }
 
             depth[node] = ObjectiveOf[node] >= 0 ? Math.Max(best, depth[ObjectiveOf[node]]) : best;

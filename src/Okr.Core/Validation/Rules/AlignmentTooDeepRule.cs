@@ -30,7 +30,7 @@ public sealed class AlignmentTooDeepRule : IOkrRule
         {
             foreach (var target in graph.LinkTargetSpan(node))
             {
-                hasObjectiveChild[graph.ObjectiveOf[target] < 0 ? target : graph.ObjectiveOf[target]] = true;
+                hasObjectiveChild[graph.ObjectiveNodeOf(target)] = true;
             }
         }
 
