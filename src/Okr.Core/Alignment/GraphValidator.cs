@@ -243,7 +243,11 @@ internal sealed class GraphValidator
                     var targetIsObjective = _spec.IsObjective(target);
                     var actual = targetIsObjective ? "an objective" : "a key result";
                     var fix = targetIsObjective ? "objective" : "keyResult";
-                    Add(OkrCodes.UnknownReference, _spec.SubjectOf(item), $"{Describe(item)} aligns to {{\"{expected}\": \"{targetId}\"}}, but '{targetId}' is {actual}: write {{\"{fix}\": \"{targetId}\"}}.");
+                    // A key result may align only to key results, so it is not told to write {"objective": ...}.
+                    var advice = targetIsObjective && !_spec.IsObjective(item)
+                        ? "a key result aligns only to key results: align it to one of that objective's key results, or align its objective instead"
+                        : $"write {{\"{fix}\": \"{targetId}\"}}";
+                    Add(OkrCodes.UnknownReference, _spec.SubjectOf(item), $"{Describe(item)} aligns to {{\"{expected}\": \"{targetId}\"}}, but '{targetId}' is {actual}: {advice}.");
                 }
                 else
                 {

@@ -271,7 +271,8 @@ internal sealed class DocumentReader
 
         if (!isInteger || value < min || value > max)
         {
-            _sink.Add(OkrCodes.InvalidSettings, null, $"{path} is {value}: use {expected}.");
+            // Reading saturates a number beyond decimal's range (1e400), which is then not what the user wrote.
+            _sink.Add(OkrCodes.InvalidSettings, null, $"{path} is {(value is decimal.MaxValue or decimal.MinValue ? "out of range" : value)}: use {expected}.");
             return null;
         }
 
@@ -821,6 +822,10 @@ internal sealed class DocumentReader
         return offset;
     }
 
+    /// <summary>
+    /// The 1-based line and column of byte <paramref name="offset"/>, the column in characters (UTF-16 units) as
+    /// <see cref="ColumnOf"/> counts it for the parser's errors; the text before the offset is valid UTF-8.
+    /// </summary>
     private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8, int offset)
     {
         var line = 1;
@@ -834,7 +839,7 @@ internal sealed class DocumentReader
             }
         }
 
-        return (line, offset - lineStart + 1);
+        return (line, Encoding.UTF8.GetCharCount(utf8[lineStart..Math.Min(offset, utf8.Length)]) + 1);
     }
 
     private static int ColumnOf(ReadOnlySpan<byte> utf8, int lineIndex, int bytePosition)

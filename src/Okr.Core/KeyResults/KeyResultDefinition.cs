@@ -136,7 +136,7 @@ public sealed record KeyResultDefinition
             case KeyResultKind.Checklist:
                 return FindChecklistProblem();
             case KeyResultKind.Rollup when Aggregate == RollupAggregate.Sum && Target == Baseline:
-                return "a sum rollup needs target different from baseline";
+                return $"a sum rollup needs target different from baseline (both {Baseline}): set the total you aim for as target, or use aggregate 'mean' to average scores";
             default:
                 return null;
         }
@@ -146,7 +146,9 @@ public sealed record KeyResultDefinition
     {
         if (Items.Count is < 1 or > 100)
         {
-            return $"a checklist needs 1 to 100 items, it has {Items.Count}";
+            return Items.Count < 1
+                ? "a checklist needs 1 to 100 items, it has 0: list its steps as items, or use kind 'milestone' for a single one"
+                : $"a checklist needs 1 to 100 items, it has {Items.Count}: split it into several key results, or group steps into fewer items";
         }
 
         double total = 0;
@@ -154,7 +156,7 @@ public sealed record KeyResultDefinition
         {
             if (string.IsNullOrWhiteSpace(item.Title))
             {
-                return "every checklist item needs a non-blank title";
+                return "every checklist item needs a non-blank title: name each step, or remove the empty item";
             }
 
             total += item.Weight;

@@ -37,6 +37,18 @@ public class GraphValidatorTests
     {
         var finding = Single(Set(Obj("a"), Obj("b", alignsTo: ToK("a"))).TryCompile(), OkrCodes.UnknownReference);
         Assert.Equal("b", finding.Subject);
+        Assert.Contains("write {\"objective\": \"a\"}", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyResultOfAKeyResultLinkNamingAnObjective_Okr004WithoutTheObjectiveLinkAdvice()
+    {
+        // A key result can only align to key results, so the objective-link fix would be another error.
+        var finding = Single(Set(Obj("a"), Obj("b", [Pct("kb", 1, alignsTo: ToK("a"))])).TryCompile(), OkrCodes.UnknownReference);
+
+        Assert.Equal("kb", finding.Subject);
+        Assert.DoesNotContain("{\"objective\"", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("a key result aligns only to key results", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]

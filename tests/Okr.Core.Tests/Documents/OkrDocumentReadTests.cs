@@ -235,6 +235,14 @@ public sealed class OkrDocumentReadTests
     public void TryRead_InvalidSettings_IsOkr009WithoutSubject(string settings)
         => Assert.Equal(["OKR009 null"], DocumentTestData.Errors(DocumentTestData.Document(settings: settings)));
 
+    [Fact]
+    public void TryRead_IntegerSettingBeyondDecimalRange_SaysOutOfRangeNotASaturatedValue()
+    {
+        var error = Assert.Single(OkrDocument.TryRead(DocumentTestData.Document(settings: """{"lowConfidence": 1e400}""")).AsT1);
+
+        Assert.Equal("settings.lowConfidence is out of range: use an integer from 0 to 10.", error.Message);
+    }
+
     [Theory]
     [InlineData("""{"objectiveStatus": "strict"}""")]
     [InlineData("""{"lowConfidence": "3"}""")]
@@ -328,6 +336,17 @@ public sealed class OkrDocumentReadTests
     [Fact]
     public void TryRead_InvalidUtf8_IsOkr001()
         => Assert.Equal(["OKR001 null"], OkrDocument.TryRead([(byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}']).Match(_ => [], e => DocumentTestData.Findings(e)));
+
+    [Fact]
+    public void TryRead_InvalidUtf8_ColumnCountsCharactersAsParserErrorsDo()
+    {
+        // "é" is two bytes but one character: the bad byte comes 7th on line 2 (8th counting bytes).
+        byte[] text = [(byte)'{', (byte)'\n', .. "\"a\":\"é"u8, 0xFF, (byte)'"', (byte)'}'];
+
+        var error = Assert.Single(OkrDocument.TryRead(text).AsT1);
+
+        Assert.Contains("line 2, column 7", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void TryRead_ByteOrderMark_IsAllowed()

@@ -75,13 +75,14 @@ public class KeyResultDefinitionTests
     [Fact]
     public void Checklist_Empty_Okr006()
     {
-        Invalid(KeyResultDefinition.Checklist());
+        Assert.Contains("use kind 'milestone'", Invalid(KeyResultDefinition.Checklist()).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Checklist_101Items_Okr006()
     {
-        Invalid(KeyResultDefinition.Checklist(Enumerable.Range(0, 101).Select(i => new ChecklistItem("i" + i))));
+        var finding = Invalid(KeyResultDefinition.Checklist(Enumerable.Range(0, 101).Select(i => new ChecklistItem("i" + i))));
+        Assert.Contains("it has 101: split it into several key results", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,13 +100,14 @@ public class KeyResultDefinitionTests
     [Fact]
     public void Checklist_BlankItemTitle_Okr006()
     {
-        Invalid(KeyResultDefinition.Checklist(new ChecklistItem(" ")));
+        Assert.Contains("name each step, or remove the empty item", Invalid(KeyResultDefinition.Checklist(new ChecklistItem(" "))).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void RollupSum_BaselineEqualsTarget_Okr006()
     {
-        Invalid(KeyResultDefinition.RollupSum(3, 3));
+        var finding = Invalid(KeyResultDefinition.RollupSum(3, 3));
+        Assert.Contains("(both 3): set the total you aim for as target, or use aggregate 'mean'", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
