@@ -143,4 +143,27 @@ public sealed class BadInputTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal([finding], JsonAssert.Findings(result.Stdout));
     }
+
+    [Theory]
+    [InlineData("0", "0.000001", "100000000000000000000000", 1e29)] // the quotient leaves decimal's range
+    [InlineData("-1", "-0.9999999999999999999999999999", "79228162514264337593543950335", 7.922816251426433e56)] // the difference too
+    [InlineData("0", "10000000000000001", "1", 9.999999999999999e-17)] // decimal division would keep 28 places
+    public void Score_ExtremeButValidValues_ScoreExactlyWithoutCrashing(string baseline, string target, string value, double attainment)
+    {
+        using var folder = new TempFolder();
+        var document = $$"""
+            {"schema": "okr/v1", "periods": [{"id": "q", "start": "2026-10-01", "end": "2026-12-31"}], "owners": [{"id": "me"}],
+             "objectives": [{"id": "o", "title": "Grow", "owner": "me", "period": "q",
+               "keyResults": [{"id": "kr", "title": "Users", "kind": "increase", "baseline": {{baseline}}, "target": {{target}},
+                 "checkIns": [{"at": "2026-10-02", "value": {{value}}}]}]}]}
+            """;
+
+        var result = CliRunner.Run("score", folder.File("extreme.json", document), "--as-of", "2026-10-03", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var report = JsonDocument.Parse(result.Stdout);
+        var keyResult = report.RootElement.GetProperty("objectives")[0].GetProperty("keyResults")[0];
+        Assert.Equal(attainment, keyResult.GetProperty("attainment").GetDouble());
+        Assert.Equal(value, keyResult.GetProperty("current").GetRawText());
+    }
 }

@@ -88,13 +88,13 @@ public sealed class OkrEvaluation
         if (_state.KeyResults[node]?.Definition is { Kind: KeyResultKind.Rollup, Aggregate: RollupAggregate.Sum } sum)
         {
             // A sum adds current values: each value's share is its part of the distance from baseline to target.
-            var span = ScoreMath.ToDouble(sum.Target.GetValueOrDefault() - sum.Baseline.GetValueOrDefault());
+            var (baseline, target) = (sum.Baseline.GetValueOrDefault(), sum.Target.GetValueOrDefault());
             for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
             {
                 var input = Graph.InputNode[i];
                 if (CurrentAt(input) is { } value)
                 {
-                    contributions.Add(new Contribution(Graph.Ids[input], Graph.InputWeight[i], _state.Results[input].Score, ScoreMath.ToDouble(value) / span, value));
+                    contributions.Add(new Contribution(Graph.Ids[input], Graph.InputWeight[i], _state.Results[input].Score, ScoreMath.ShareOfSpan(value, baseline, target), value));
                 }
             }
 

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.Numerics;
 
 namespace Okr.Core;
 
@@ -30,36 +32,89 @@ public static class ScoreMath
     /// <param name="current">The current value.</param>
     /// <param name="baseline">The starting value.</param>
     /// <param name="target">The target value (different from <paramref name="baseline"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="target"/> equals <paramref name="baseline"/> (validation rejects such a key result, OKR006).</exception>
     public static double Attainment(decimal current, decimal baseline, decimal target)
     {
+        ArgumentOutOfRangeException.ThrowIfEqual(target, baseline);
         if (TryRatioOfDifferences(current, baseline, target, out var exact))
         {
             return Normalize(exact);
         }
 
-        try
-        {
-            var numerator = current - baseline;
-            var denominator = target - baseline;
-            return TryDivideExactly(numerator, denominator, out var quotient)
-                ? Normalize(quotient)
-                : Normalize(ToDouble(numerator / denominator));
-        }
-        catch (OverflowException)
-        {
-            // Differences of values near decimal's limits leave its range; the quotient itself is still
-            // meaningful, so fall back to quartering every term, which keeps the ratio. (Halving was not enough:
-            // MaxValue / 2 rounds up, so MaxValue / 2 - MinValue / 2 still overflowed.)
-            var quarterSpan = (target / 4) - (baseline / 4);
-            if (quarterSpan == 0)
-            {
-                // A span so small that its quarter rounds to zero (1e-28) under a difference so large that the
-                // quotient leaves decimal's range: the quotient is astronomically large, and only doubles carry it.
-                return Normalize(((double)current - (double)baseline) / ((double)target - (double)baseline));
-            }
+        // Not current - baseline in decimal: a difference needing more than 28 digits would be rounded, or overflow.
+        return Normalize(ExactRatioOfDifferences(current, baseline, target));
+    }
 
-            return Normalize(ToDouble(((current / 4) - (baseline / 4)) / quarterSpan));
+    /// <summary>
+    /// <c>(current - baseline) / (target - baseline)</c> as the exact rational number rounded once to the nearest
+    /// double, for values the fast paths cannot take: mantissas wider than 53 bits, whose decimal quotient would keep
+    /// only 28 decimal places (1 / 10000000000000001 would come out as 1E-16), and differences or quotients beyond
+    /// decimal's range (1e23 / 0.000001), which decimal arithmetic would throw on. Rare, so big integers are fine here.
+    /// </summary>
+    internal static double ExactRatioOfDifferences(decimal current, decimal baseline, decimal target)
+    {
+        // Each decimal is mantissa / 10^scale; at the largest of the three scales the differences are integers, and
+        // their ratio is the quotient.
+        var scale = Math.Max(current.Scale, Math.Max(baseline.Scale, target.Scale));
+        var c = ScaledInteger(current, scale);
+        var b = ScaledInteger(baseline, scale);
+        return RoundedQuotient(c - b, ScaledInteger(target, scale) - b);
+    }
+
+    /// <summary>
+    /// <c>value / (target - baseline)</c>, exact and rounded once (a sum rollup contributor's share of its span): no
+    /// decimal difference, which could leave decimal's range. Not a hot path.
+    /// </summary>
+    internal static double ShareOfSpan(decimal value, decimal baseline, decimal target)
+    {
+        var scale = Math.Max(value.Scale, Math.Max(baseline.Scale, target.Scale));
+        return Normalize(RoundedQuotient(ScaledInteger(value, scale), ScaledInteger(target, scale) - ScaledInteger(baseline, scale)));
+    }
+
+    private static BigInteger ScaledInteger(decimal value, int scale)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        Span<byte> magnitude = stackalloc byte[12];
+        for (var i = 0; i < 3; i++)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(magnitude[(4 * i)..], bits[i]);
         }
+
+        var integer = new BigInteger(magnitude, isUnsigned: true) * BigInteger.Pow(10, scale - value.Scale);
+        return bits[3] < 0 ? -integer : integer;
+    }
+
+    /// <summary>
+    /// <paramref name="numerator"/> / <paramref name="denominator"/> rounded to the nearest double, ties to even: the
+    /// 53 leading bits of the quotient by integer division, and the rest (with the remainder) decides the rounding.
+    /// The quotients of decimal differences lie between about 1e-58 and 1e58, well inside double's normal range.
+    /// </summary>
+    internal static double RoundedQuotient(BigInteger numerator, BigInteger denominator)
+    {
+        if (numerator.IsZero)
+        {
+            return 0;
+        }
+
+        var negative = (numerator.Sign < 0) != (denominator.Sign < 0);
+        var n = BigInteger.Abs(numerator);
+        var d = BigInteger.Abs(denominator);
+
+        // Shifted so that the integer quotient has 54 or 55 bits: one or two more than a double's 53.
+        var shift = (int)(54 - (n.GetBitLength() - d.GetBitLength()));
+        var quotient = BigInteger.DivRem(shift >= 0 ? n << shift : n, shift >= 0 ? d : d << -shift, out var remainder);
+        var extra = (int)(quotient.GetBitLength() - 53);
+        var dropped = quotient & ((BigInteger.One << extra) - 1);
+        var half = BigInteger.One << (extra - 1);
+        quotient >>= extra;
+        if (dropped > half || (dropped == half && (!remainder.IsZero || !quotient.IsEven)))
+        {
+            quotient += 1; // at most 2^53, still exact in a double
+        }
+
+        var magnitude = Math.ScaleB((double)(ulong)quotient, extra - shift);
+        return negative ? -magnitude : magnitude;
     }
 
     /// <summary>
@@ -83,60 +138,6 @@ public static class ScoreMath
         Span<char> text = stackalloc char[48];
         value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
         return double.Parse(text[..length], CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// The double nearest to the exact quotient <paramref name="numerator"/> / <paramref name="denominator"/>, when both
-    /// fit a double exactly at a common decimal scale: with <c>n = N / 10^s</c> and <c>d = D / 10^s</c> for integers
-    /// N, D below 2^53, <c>n / d = N / D</c>, and one IEEE division of the exactly represented N and D is correctly
-    /// rounded. Returns false (the caller divides in decimal) for wider mantissas or a zero denominator.
-    /// </summary>
-    /// <param name="numerator">The dividend.</param>
-    /// <param name="denominator">The divisor.</param>
-    /// <param name="quotient">The correctly rounded quotient (may be -0; callers normalise).</param>
-    internal static bool TryDivideExactly(decimal numerator, decimal denominator, out double quotient)
-    {
-        Span<int> n = stackalloc int[4];
-        Span<int> d = stackalloc int[4];
-        decimal.GetBits(numerator, n);
-        decimal.GetBits(denominator, d);
-        quotient = 0;
-        if (n[2] != 0 || d[2] != 0)
-        {
-            return false;
-        }
-
-        var nMantissa = ((ulong)(uint)n[1] << 32) | (uint)n[0];
-        var dMantissa = ((ulong)(uint)d[1] << 32) | (uint)d[0];
-        if (dMantissa == 0)
-        {
-            return false;
-        }
-
-        var nScale = (n[3] >> 16) & 0xFF;
-        var dScale = (d[3] >> 16) & 0xFF;
-        if (nScale < dScale && !TryScaleUp(ref nMantissa, dScale - nScale))
-        {
-            return false;
-        }
-
-        if (dScale < nScale && !TryScaleUp(ref dMantissa, nScale - dScale))
-        {
-            return false;
-        }
-
-        if (nMantissa > MaxExactMantissa || dMantissa > MaxExactMantissa)
-        {
-            return false;
-        }
-
-        quotient = (double)nMantissa / dMantissa;
-        if ((n[3] < 0) != (d[3] < 0))
-        {
-            quotient = -quotient;
-        }
-
-        return true;
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ public class ScoreMathTests
     [Fact]
     public void Attainment_QuotientBeyondDecimalOverATinySpan_IsHugeNotAnException()
     {
-        // 7.9e28 over a span of 1e-28: the overflow fallback's quartered span rounds to zero.
+        // 7.9e28 over a span of 1e-28: a quotient beyond decimal's range, exact all the same.
         var attainment = ScoreMath.Attainment(79_000_000_000_000_000_000_000_000_000m, 0m, 0.0000000000000000000000000001m);
 
         Assert.Equal(7.9e56, attainment, 7.9e44);
