@@ -102,11 +102,25 @@ public sealed class OkrEvaluation
         }
 
         double total = 0;
+        double largest = 0;
         for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
         {
             if (!double.IsNaN(_state.Results[Graph.InputNode[i]].Score))
             {
                 total += Graph.InputWeight[i];
+                largest = Math.Max(largest, Graph.InputWeight[i]);
+            }
+        }
+
+        // As the evaluation does, weights whose total leaves double's range are scaled by one power of two first.
+        var exponent = 0;
+        if (ScoreMath.NeedsRescaling(total))
+        {
+            exponent = ScoreMath.RescaleExponent(largest);
+            total = 0;
+            for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
+            {
+                total += double.IsNaN(_state.Results[Graph.InputNode[i]].Score) ? 0 : Math.ScaleB(Graph.InputWeight[i], exponent);
             }
         }
 
@@ -117,7 +131,7 @@ public sealed class OkrEvaluation
             if (!double.IsNaN(score))
             {
                 var weight = Graph.InputWeight[i];
-                contributions.Add(new Contribution(Graph.Ids[input], weight, score, total > 0 ? weight * score / total : 0, null));
+                contributions.Add(new Contribution(Graph.Ids[input], weight, score, total > 0 ? Math.ScaleB(weight, exponent) * score / total : 0, null));
             }
         }
 

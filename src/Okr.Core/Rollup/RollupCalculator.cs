@@ -315,7 +315,39 @@ internal static class RollupCalculator
             pending &= input.Pending;
         }
 
+        if (ScoreMath.NeedsRescaling(totalWeight))
+        {
+            return RescaledWeightedMean(results, inputs, weights);
+        }
+
         return totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN;
+    }
+
+    /// <summary><see cref="WeightedMean"/> of weights so large (or small) that their total leaves double's range, each scaled by one power of two.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double RescaledWeightedMean(NodeResult[] results, ReadOnlySpan<int> inputs, ReadOnlySpan<double> weights)
+    {
+        double largest = 0;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            largest = double.IsNaN(results[inputs[i]].Score) ? largest : Math.Max(largest, weights[i]);
+        }
+
+        var exponent = ScoreMath.RescaleExponent(largest);
+        double weighted = 0;
+        double totalWeight = 0;
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var score = results[inputs[i]].Score;
+            if (!double.IsNaN(score))
+            {
+                var weight = Math.ScaleB(weights[i], exponent);
+                weighted += weight * score;
+                totalWeight += weight;
+            }
+        }
+
+        return ScoreMath.Normalize(weighted / totalWeight);
     }
 
     /// <summary>objectiveStatus "worst": an objective under way takes the worst status among its counted, scored items.</summary>
@@ -340,7 +372,7 @@ internal static class RollupCalculator
             return;
         }
 
-        decimal? sum = null;
+        var sum = default(ExactDecimalSum);
         var pending = true;
         for (var i = plan.SumInputStart[slot]; i < plan.SumInputStart[slot + 1]; i++)
         {
@@ -350,23 +382,15 @@ internal static class RollupCalculator
                 continue;
             }
 
-            try
-            {
-                sum = (sum ?? 0m) + value;
-            }
-            catch (OverflowException)
-            {
-                // Beyond decimal's range the sum saturates; the score is then 0 or 1 either way.
-                sum = value > 0 ? decimal.MaxValue : decimal.MinValue;
-            }
-
+            sum.Add(value);
             pending &= state.Results[input].Pending;
         }
 
         // With no contributor value the current value is the baseline, whose attainment the plan knows.
         var baseline = plan.SumBaseline[slot];
-        state.SumCurrent[slot] = sum ?? baseline;
-        var attainment = sum is { } current ? ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]) : plan.SumBaselineAttainment[slot];
+        var current = sum.HasValue ? sum.Total() : baseline;
+        state.SumCurrent[slot] = current;
+        var attainment = sum.HasValue ? ScoreMath.Attainment(current, baseline, plan.SumTarget[slot]) : plan.SumBaselineAttainment[slot];
         state.Rules.FinishInClass(ref state.Results[node], paceClass, attainment, pending, CompiledKeyResults.NoConfidence);
     }
 

@@ -120,6 +120,24 @@ internal static class KeyResultScorer
             }
         }
 
+        if (ScoreMath.NeedsRescaling(total))
+        {
+            // Weights whose total leaves double's range: the same share with every weight scaled by one power of two.
+            var largest = 0.0;
+            foreach (var item in items)
+            {
+                largest = Math.Max(largest, item.Weight);
+            }
+
+            var exponent = ScoreMath.RescaleExponent(largest);
+            (done, total) = (0, 0);
+            foreach (var item in items)
+            {
+                total += Math.ScaleB(item.Weight, exponent);
+                done += item.IsDoneAsOf(asOf) ? Math.ScaleB(item.Weight, exponent) : 0;
+            }
+        }
+
         return total > 0 ? ScoreMath.Normalize(done / total) : 0;
     }
 

@@ -251,6 +251,19 @@ public static class ScoreMath
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ];
 
+    /// <summary>
+    /// Whether weights that add up to <paramref name="totalWeight"/> must be rescaled before a weighted mean: finite
+    /// weights near 1e308 add up to infinity, and weights near 1e-308 lose their digits in products (weights are
+    /// relative, so a mean is the same with every weight scaled by one power of two, which is exact).
+    /// </summary>
+    internal static bool NeedsRescaling(double totalWeight) => totalWeight > 0 && (double.IsPositiveInfinity(totalWeight) || totalWeight < SmallestPlainTotal);
+
+    /// <summary>The power of two that brings <paramref name="largestWeight"/> to [1, 2): each weight is scaled by it.</summary>
+    internal static int RescaleExponent(double largestWeight) => -Math.ILogB(largestWeight);
+
+    /// <summary>Below this total, products of weights and scores could become subnormal and lose digits.</summary>
+    private const double SmallestPlainTotal = 1e-250;
+
     /// <summary>Turns -0 into +0 (reports never show -0).</summary>
     /// <param name="value">The value.</param>
     internal static double Normalize(double value) => value == 0 ? 0 : value;

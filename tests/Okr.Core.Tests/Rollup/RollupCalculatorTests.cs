@@ -176,6 +176,64 @@ public class RollupCalculatorTests
         Assert.Equal(0.0, e.ScoreOf("s"));
     }
 
+    [Fact]
+    public void RollupSum_PartialSumBeyondDecimalRange_TotalIsStillExact()
+    {
+        // MaxValue + MaxValue leaves decimal's range; minus MaxValue it is back in it: the total is MaxValue.
+        var max = decimal.MaxValue;
+        var e = Eval(Mid,
+            Obj("p", [Kr("s", KeyResultDefinition.RollupSum(0, max))]),
+            Obj("c", [
+                Kr("k1", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", max)).WithAlignsTo([ToK("s")]),
+                Kr("k2", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", max)).WithAlignsTo([ToK("s")]),
+                Kr("k3", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", -max)).WithAlignsTo([ToK("s")]),
+            ]));
+
+        Assert.Equal((decimal?)max, e.KeyResult("s").Current);
+        Assert.Equal(1.0, e.KeyResult("s").Attainment);
+        Assert.Equal(OkrStatus.Achieved, e.StatusOf("s"));
+    }
+
+    [Fact]
+    public void RollupSum_TotalBeyondDecimalRange_Saturates()
+    {
+        var max = decimal.MaxValue;
+        var e = Eval(Mid,
+            Obj("p", [Kr("s", KeyResultDefinition.RollupSum(0, 10))]),
+            Obj("c", [
+                Kr("a", KeyResultDefinition.Increase(0, max), 1, C("2026-10-02", max)).WithAlignsTo([ToK("s")]),
+                Kr("b", KeyResultDefinition.Increase(0, max), 1, C("2026-10-02", 1)).WithAlignsTo([ToK("s")]),
+            ]));
+
+        Assert.Equal((decimal?)max, e.KeyResult("s").Current);
+        Assert.Equal(1.0, e.ScoreOf("s"));
+    }
+
+    [Theory]
+    [InlineData(1e308)] // the total overflows to infinity
+    [InlineData(5e-324)] // products of weight and score underflow
+    public void WeightsBeyondPlainDoubleRange_GiveTheSameMeanAsWeightsOfOne(double weight)
+    {
+        var e = Eval(Mid, Obj("p", [Pct("a", 100, weight), Pct("b", 50, weight)]), Obj("q", [Pct("c", 100, 1e308), Pct("d", 50, 1e308)], ProgressSource.Both, alignsTo: ToO("p", weight)));
+
+        Assert.Equal(0.75, e.ScoreOf("q"));
+        Assert.Equal(0.75, e.ScoreOf("p"));
+        var shares = e.Explain("p").Contributions;
+        Assert.Equal(0.75, shares.Sum(c => c.Share), 14);
+        Assert.All(shares, c => Assert.True(c.Share > 0));
+    }
+
+    [Theory]
+    [InlineData(1e308)]
+    [InlineData(5e-324)]
+    public void ChecklistWeightsBeyondPlainDoubleRange_ShareAsWithWeightsOfOne(double weight)
+    {
+        var checklist = Kr("k", KeyResultDefinition.Checklist(new ChecklistItem("a", weight, D("2026-10-02")), new ChecklistItem("b", weight), new ChecklistItem("c", weight)));
+
+        Assert.Equal(1.0 / 3, checklist.Score(Mid).Attainment);
+        Assert.Equal(1.0 / 3, Eval(Mid, Obj("p", [checklist])).KeyResult("k").Attainment);
+    }
+
     public static TheoryData<string> BadSumContributors() => new() { "milestone", "checklist", "mean", "objective" };
 
     [Theory]
