@@ -271,8 +271,7 @@ internal sealed class DocumentReader
 
         if (!isInteger || value < min || value > max)
         {
-            // Reading saturates a number beyond decimal's range (1e400), which is then not what the user wrote.
-            _sink.Add(OkrCodes.InvalidSettings, null, $"{path} is {(value is decimal.MaxValue or decimal.MinValue ? "out of range" : value)}: use {expected}.");
+            _sink.Add(OkrCodes.InvalidSettings, null, $"{path} is {AsRead(value)}: use {expected}.");
             return null;
         }
 
@@ -761,7 +760,7 @@ internal sealed class DocumentReader
             {
                 if (!isInteger || c < 0 || c > 10)
                 {
-                    _sink.Add(OkrCodes.InvalidNumber, kr.Subject, $"{path}.confidence is {(c is decimal.MaxValue or decimal.MinValue ? "out of range" : c)}: use an integer from 0 to 10.");
+                    _sink.Add(OkrCodes.InvalidNumber, kr.Subject, $"{path}.confidence is {AsRead(c)}: use an integer from 0 to 10.");
                 }
                 else
                 {
@@ -821,6 +820,12 @@ internal sealed class DocumentReader
 
         return offset;
     }
+
+    /// <summary>
+    /// A number as read, for a message: reading saturates one beyond decimal's range (1e400) at its limit, which is
+    /// not what the user wrote.
+    /// </summary>
+    private static string AsRead(decimal value) => value is decimal.MaxValue or decimal.MinValue ? "out of range" : $"{value}";
 
     /// <summary>
     /// The 1-based line and column of byte <paramref name="offset"/>, the column in characters (UTF-16 units) as

@@ -566,15 +566,14 @@ internal sealed class CompiledKeyResults
             done += ItemDay[i] <= day ? ItemWeight[i] : 0; // not a branch: done or not follows no pattern
         }
 
-        return ScoreMath.NeedsRescaling(total) ? RescaledChecklistShare(node, day) : total > 0 ? ScoreMath.Normalize(done / total) : 0;
+        return ScoreMath.NeedsRescaling(total) ? RescaledChecklistShare(node, day, ScoreMath.RescaleExponent(total)) : total > 0 ? ScoreMath.Normalize(done / total) : 0;
     }
 
     /// <summary><see cref="ChecklistShare"/> of item weights whose total leaves double's range, each scaled by one power of two.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private double RescaledChecklistShare(int node, int day)
+    private double RescaledChecklistShare(int node, int day, int exponent)
     {
         var weights = ItemWeight.AsSpan(ItemStart[node], ItemStart[node + 1] - ItemStart[node]);
-        var exponent = ScoreMath.RescaleExponent(LargestOf(weights));
         double done = 0;
         double total = 0;
         for (var i = 0; i < weights.Length; i++)
@@ -585,17 +584,6 @@ internal sealed class CompiledKeyResults
         }
 
         return ScoreMath.Normalize(done / total);
-    }
-
-    private static double LargestOf(ReadOnlySpan<double> values)
-    {
-        var largest = 0.0;
-        foreach (var value in values)
-        {
-            largest = Math.Max(largest, value);
-        }
-
-        return largest;
     }
 
     /// <summary>The two definition values a kind reads: baseline and target, threshold, or min and max.</summary>

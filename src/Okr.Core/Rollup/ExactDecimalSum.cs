@@ -14,7 +14,7 @@ internal struct ExactDecimalSum
     private const int FinestScale = 28;
 
     private decimal _sum;
-    private BigInteger? _exact; // the sum in units of 10^-28, once decimal addition overflowed
+    private BigInteger? _exact; // the sum in units of 10^-28, once decimal addition would have rounded or overflowed
     private int _largestScale;
 
     /// <summary>Whether a value was added.</summary>
@@ -26,7 +26,7 @@ internal struct ExactDecimalSum
         _largestScale = Math.Max(_largestScale, value.Scale);
         if (_exact is { } exact)
         {
-            _exact = exact + Units(value);
+            _exact = exact + ScoreMath.ScaledInteger(value, FinestScale);
             return;
         }
 
@@ -46,10 +46,10 @@ internal struct ExactDecimalSum
         {
         }
 
-        _exact = Units(before) + Units(value);
+        _exact = ScoreMath.ScaledInteger(before, FinestScale) + ScoreMath.ScaledInteger(value, FinestScale);
     }
 
-    /// <summary>The total at the largest scale added (rounded, as decimal addition would, when it has too many digits).</summary>
+    /// <summary>The total at the largest scale added (rounded half to even when it has too many digits, saturated beyond the range).</summary>
     public readonly decimal Total()
     {
         if (_exact is not { } exact)
@@ -83,12 +83,4 @@ internal struct ExactDecimalSum
     }
 
     private static readonly BigInteger MaxMantissa = (BigInteger.One << 96) - 1;
-
-    private static BigInteger Units(decimal value)
-    {
-        Span<int> bits = stackalloc int[4];
-        decimal.GetBits(value, bits);
-        var mantissa = (BigInteger)(((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0]);
-        return (bits[3] < 0 ? -mantissa : mantissa) * BigInteger.Pow(10, FinestScale - value.Scale);
-    }
 }

@@ -102,13 +102,11 @@ public sealed class OkrEvaluation
         }
 
         double total = 0;
-        double largest = 0;
         for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
         {
             if (!double.IsNaN(_state.Results[Graph.InputNode[i]].Score))
             {
                 total += Graph.InputWeight[i];
-                largest = Math.Max(largest, Graph.InputWeight[i]);
             }
         }
 
@@ -116,7 +114,7 @@ public sealed class OkrEvaluation
         var exponent = 0;
         if (ScoreMath.NeedsRescaling(total))
         {
-            exponent = ScoreMath.RescaleExponent(largest);
+            exponent = ScoreMath.RescaleExponent(total);
             total = 0;
             for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
             {

@@ -317,7 +317,7 @@ internal static class RollupCalculator
 
         if (ScoreMath.NeedsRescaling(totalWeight))
         {
-            return RescaledWeightedMean(results, inputs, weights);
+            return RescaledWeightedMean(results, inputs, weights, ScoreMath.RescaleExponent(totalWeight));
         }
 
         return totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN;
@@ -325,15 +325,8 @@ internal static class RollupCalculator
 
     /// <summary><see cref="WeightedMean"/> of weights so large (or small) that their total leaves double's range, each scaled by one power of two.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double RescaledWeightedMean(NodeResult[] results, ReadOnlySpan<int> inputs, ReadOnlySpan<double> weights)
+    private static double RescaledWeightedMean(NodeResult[] results, ReadOnlySpan<int> inputs, ReadOnlySpan<double> weights, int exponent)
     {
-        double largest = 0;
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            largest = double.IsNaN(results[inputs[i]].Score) ? largest : Math.Max(largest, weights[i]);
-        }
-
-        var exponent = ScoreMath.RescaleExponent(largest);
         double weighted = 0;
         double totalWeight = 0;
         for (var i = 0; i < inputs.Length; i++)

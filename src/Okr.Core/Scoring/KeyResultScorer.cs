@@ -123,13 +123,7 @@ internal static class KeyResultScorer
         if (ScoreMath.NeedsRescaling(total))
         {
             // Weights whose total leaves double's range: the same share with every weight scaled by one power of two.
-            var largest = 0.0;
-            foreach (var item in items)
-            {
-                largest = Math.Max(largest, item.Weight);
-            }
-
-            var exponent = ScoreMath.RescaleExponent(largest);
+            var exponent = ScoreMath.RescaleExponent(total);
             (done, total) = (0, 0);
             foreach (var item in items)
             {

@@ -71,7 +71,8 @@ public static class ScoreMath
         return Normalize(RoundedQuotient(ScaledInteger(value, scale), ScaledInteger(target, scale) - ScaledInteger(baseline, scale)));
     }
 
-    private static BigInteger ScaledInteger(decimal value, int scale)
+    /// <summary><paramref name="value"/> times 10^<paramref name="scale"/> (at least its own scale), exactly.</summary>
+    internal static BigInteger ScaledInteger(decimal value, int scale)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
@@ -258,8 +259,12 @@ public static class ScoreMath
     /// </summary>
     internal static bool NeedsRescaling(double totalWeight) => totalWeight > 0 && (double.IsPositiveInfinity(totalWeight) || totalWeight < SmallestPlainTotal);
 
-    /// <summary>The power of two that brings <paramref name="largestWeight"/> to [1, 2): each weight is scaled by it.</summary>
-    internal static int RescaleExponent(double largestWeight) => -Math.ILogB(largestWeight);
+    /// <summary>
+    /// The power of two every weight is scaled by when <see cref="NeedsRescaling"/>: 2^-64 for an infinite total (each
+    /// weight is below 2^1024, so fewer than 2^63 of them add up to a finite sum), else the one that brings the total
+    /// to [1, 2).
+    /// </summary>
+    internal static int RescaleExponent(double totalWeight) => double.IsPositiveInfinity(totalWeight) ? -64 : -Math.ILogB(totalWeight);
 
     /// <summary>Below this total, products of weights and scores could become subnormal and lose digits.</summary>
     private const double SmallestPlainTotal = 1e-250;
