@@ -127,8 +127,9 @@ internal static class KeyResultScorer
             (done, total) = (0, 0);
             foreach (var item in items)
             {
-                total += Math.ScaleB(item.Weight, exponent);
-                done += item.IsDoneAsOf(asOf) ? Math.ScaleB(item.Weight, exponent) : 0;
+                var weight = Math.ScaleB(item.Weight, exponent);
+                total += weight;
+                done += item.IsDoneAsOf(asOf) ? weight : 0;
             }
         }
 
