@@ -61,9 +61,13 @@ public sealed class AlignmentGraph
 
     internal int[] ObjectiveNodes { get; }
 
+    /// <summary>Whether <paramref name="node"/> is an objective (its <see cref="ObjectiveOf"/> is negative), not a key result.</summary>
+    /// <param name="node">An objective or key result node.</param>
+    internal bool IsObjective(int node) => ObjectiveOf[node] < 0;
+
     /// <summary><paramref name="node"/> itself when it is an objective, its objective's node when it is a key result.</summary>
     /// <param name="node">An objective or key result node.</param>
-    internal int ObjectiveNodeOf(int node) => ObjectiveOf[node] < 0 ? node : ObjectiveOf[node];
+    internal int ObjectiveNodeOf(int node) => IsObjective(node) ? node : ObjectiveOf[node];
 
     /// <summary>
     /// The objective record of <paramref name="node"/>, or of its objective when it is a key result: read from the set
@@ -295,7 +299,7 @@ public sealed class AlignmentGraph
                 best = Math.Max(best, 1 + depth[ObjectiveNodeOf(target)]);
             }
 
-            depth[node] = ObjectiveOf[node] >= 0 ? Math.Max(best, depth[ObjectiveOf[node]]) : best;
+            depth[node] = IsObjective(node) ? best : Math.Max(best, depth[ObjectiveOf[node]]);
         }
 
         return depth;
@@ -308,7 +312,7 @@ public sealed class AlignmentGraph
             yield return _linkTarget[link];
         }
 
-        if (ObjectiveOf[node] >= 0)
+        if (!IsObjective(node))
         {
             yield return ObjectiveOf[node];
         }

@@ -183,7 +183,7 @@ public sealed class CheckInWorkflow
             var newStatus = evaluator.StatusOf(id);
             var becameFull = newScore is { } n && ScoreMath.Reaches(n, 1) && !(oldScore is { } o && ScoreMath.Reaches(o, 1));
             var node = graph.NodeOf(id);
-            var ownerObjective = graph.ObjectiveOf[node] >= 0 ? graph.Ids[graph.ObjectiveOf[node]] : null;
+            var ownerObjective = graph.IsObjective(node) ? null : graph.Ids[graph.ObjectiveOf[node]];
             if (ownerObjective is null)
             {
                 if (newStatus != oldStatus)

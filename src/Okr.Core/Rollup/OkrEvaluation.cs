@@ -39,7 +39,7 @@ public sealed class OkrEvaluation
     /// <param name="result">Its evaluation.</param>
     public bool TryGetObjective(string id, out ObjectiveEvaluation result)
     {
-        if (id is not null && Graph.TryGetNode(id, out var node) && Graph.ObjectiveOf[node] < 0)
+        if (id is not null && Graph.TryGetNode(id, out var node) && Graph.IsObjective(node))
         {
             result = ObjectiveAt(node);
             return true;
@@ -58,7 +58,7 @@ public sealed class OkrEvaluation
     /// <param name="result">Its evaluation.</param>
     public bool TryGetKeyResult(string id, out KeyResultEvaluation result)
     {
-        if (id is not null && Graph.TryGetNode(id, out var node) && Graph.ObjectiveOf[node] >= 0)
+        if (id is not null && Graph.TryGetNode(id, out var node) && !Graph.IsObjective(node))
         {
             result = KeyResultAt(node);
             return true;

@@ -347,7 +347,7 @@ internal static class RollupCalculator
     private static void ApplyWorstMode(AlignmentGraph graph, NodeResult[] results, int node, ReadOnlySpan<int> inputs)
     {
         ref var result = ref results[node];
-        if (graph.ObjectiveOf[node] < 0 && StatusRules.IsUnderWay(result.Status))
+        if (graph.IsObjective(node) && StatusRules.IsUnderWay(result.Status))
         {
             result.StatusCode = (byte)WorstOfCountedItems(results, inputs, result.Status);
         }

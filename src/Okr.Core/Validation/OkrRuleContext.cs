@@ -63,7 +63,7 @@ public sealed class OkrRuleContext
     public Objective ObjectiveOfKeyResult(string keyResultId)
     {
         var node = Graph.NodeOf(keyResultId);
-        return Graph.ObjectiveOf[node] >= 0 ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{keyResultId}' is not a key result.");
+        return !Graph.IsObjective(node) ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{keyResultId}' is not a key result.");
     }
 
     /// <summary>The objective <paramref name="id"/>.</summary>
@@ -72,7 +72,7 @@ public sealed class OkrRuleContext
     public Objective Objective(string id)
     {
         var node = Graph.NodeOf(id);
-        return Graph.ObjectiveOf[node] < 0 ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{id}' is not an objective.");
+        return Graph.IsObjective(node) ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{id}' is not an objective.");
     }
 }
 
