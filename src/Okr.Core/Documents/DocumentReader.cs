@@ -828,8 +828,8 @@ internal sealed class DocumentReader
     private static string AsRead(decimal value) => value is decimal.MaxValue or decimal.MinValue ? "out of range" : $"{value}";
 
     /// <summary>
-    /// The 1-based line and column of byte <paramref name="offset"/>, the column in characters (UTF-16 units) as
-    /// <see cref="ColumnOf"/> counts it for the parser's errors; the text before the offset is valid UTF-8.
+    /// The 1-based line and column of byte <paramref name="offset"/>, the column in characters (see
+    /// <see cref="CharacterColumn"/>); the text before the offset is valid UTF-8.
     /// </summary>
     private static (int Line, int Column) LineAndColumn(ReadOnlySpan<byte> utf8, int offset)
     {
@@ -844,9 +844,10 @@ internal sealed class DocumentReader
             }
         }
 
-        return (line, Encoding.UTF8.GetCharCount(utf8[lineStart..Math.Min(offset, utf8.Length)]) + 1);
+        return (line, CharacterColumn(utf8, lineStart, offset));
     }
 
+    /// <summary>The column in characters of the parser's (0-based line, byte in line) position.</summary>
     private static int ColumnOf(ReadOnlySpan<byte> utf8, int lineIndex, int bytePosition)
     {
         var lineStart = 0;
@@ -856,10 +857,16 @@ internal sealed class DocumentReader
             lineStart = next < 0 ? utf8.Length : lineStart + next + 1;
         }
 
-        var end = Math.Min(utf8.Length, lineStart + bytePosition);
-        var characters = Encoding.UTF8.GetCharCount(utf8[lineStart..end]);
-        return characters + 1;
+        return CharacterColumn(utf8, lineStart, lineStart + bytePosition);
     }
+
+    /// <summary>
+    /// The 1-based column of byte <paramref name="end"/> on the line starting at byte <paramref name="lineStart"/>,
+    /// counted in characters (UTF-16 units), as every OKR001 column is: a byte count would put a column past a
+    /// non-ASCII character further right than an editor shows it.
+    /// </summary>
+    private static int CharacterColumn(ReadOnlySpan<byte> utf8, int lineStart, int end)
+        => Encoding.UTF8.GetCharCount(utf8[lineStart..Math.Min(end, utf8.Length)]) + 1;
 
     /// <summary>The parser's explanation without its position suffix and its advice about reader options.</summary>
     private static string JsonErrorText(string message)
