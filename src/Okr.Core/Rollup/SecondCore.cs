@@ -11,7 +11,9 @@ internal sealed class SecondCore : IThreadPoolWorkItem
     private AlignmentGraph? _graph;
     private EvaluationState? _state;
     private PassRange _range;
-    private int _claimed;
+
+    // 0 while the started range is open to claim, 1 once claimed (and between ranges: nothing to claim).
+    private int _claimed = 1;
     private Exception? _failure;
 
     /// <summary>
@@ -39,8 +41,14 @@ internal sealed class SecondCore : IThreadPoolWorkItem
     /// <summary>Starts <paramref name="range"/> on a pool thread.</summary>
     public void Start(AlignmentGraph graph, EvaluationState state, PassRange range)
     {
-        (_graph, _state, _range, _claimed, _failure) = (graph, state, range, 0, null);
+        // The work item queued for an earlier range may still be waiting in the pool (its caller ran that range
+        // itself) and may run at any moment, this one included. So the range is opened to claim last, once everything
+        // it reads is set and the event is reset: a stale item that comes earlier finds nothing to claim, and one
+        // that comes later runs this range as the new item would. (Opening first let a stale item run the range and
+        // set the event before this thread reset it; if this thread was preempted in between, Join waited forever.)
         _done.Reset();
+        (_graph, _state, _range, _failure) = (graph, state, range, null);
+        Volatile.Write(ref _claimed, 0);
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 

@@ -24,6 +24,45 @@ public class SecondCoreTests
     }
 
     [Fact]
+    public void Execute_ByAStaleWorkItem_ClaimsNothingAndTheNextRangeStillCompletes()
+    {
+        // A work item queued for a range its caller ran itself stays in the pool's queue and runs later, in some
+        // later round or between rounds. Simulated here on this thread: between rounds it must find nothing to claim
+        // (else it would evaluate a finished range again, or set the event of a round not yet started), and a round
+        // run by such an item must still end the caller's Join.
+        var graph = AlignmentGraph.Build(Organisation(objectives: 400));
+        var day = new DateOnly(2026, 11, 2);
+        var expected = new EvaluationState(graph);
+        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0);
+
+        var state = new EvaluationState(graph);
+        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0); // the day's pace
+        Array.Clear(state.Results);
+        var secondCore = state.SecondCore;
+        var measured = graph.Plan.MeasuredNodes.Length;
+        var range = new PassRange(0, measured, 0, graph.Plan.ChecklistNodes.Length, 0, 0, day);
+
+        secondCore.Execute(); // before any round: nothing to claim
+        Assert.All(state.Results, result => Assert.Equal(default, result));
+
+        secondCore.Start(graph, state, range);
+        secondCore.Execute(); // a stale item takes this round
+        secondCore.Join(); // returns: the round is done
+        secondCore.Execute(); // between rounds: nothing to claim, nothing evaluated again
+        state.Results[graph.Plan.MeasuredNodes[0]] = default;
+        secondCore.Execute();
+        Assert.Equal(default, state.Results[graph.Plan.MeasuredNodes[0]]);
+
+        secondCore.Start(graph, state, range);
+        secondCore.Join();
+        for (var i = 0; i < measured; i++)
+        {
+            var node = graph.Plan.MeasuredNodes[i];
+            Assert.Equal(expected.Results[node], state.Results[node]);
+        }
+    }
+
+    [Fact]
     public void Evaluate_LargeGraph_UsesTheSecondCore_SameAsOneCore()
     {
         var set = Organisation(objectives: 14_000);
