@@ -24,12 +24,12 @@ public class CompiledKeyResultsTests
             {
                 Assert.Equal(checkIn.At.DayNumber, table.DayAt(latest));
                 Assert.Equal(checkIn.Confidence ?? -1, table.ConfidenceAt(latest));
-                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[latest]);
+                Assert.Equal(keyResult.Score(day).Attainment, table.AttainmentAt(1, latest));
             }
         }
 
         var onTie = table.LatestAsOf(1, new DateOnly(2026, 10, 9).DayNumber);
-        Assert.Equal(0.6, table.CheckInAttainment[onTie]);
+        Assert.Equal(0.6, table.AttainmentAt(1, onTie));
         Assert.Equal(8, table.ConfidenceAt(onTie));
     }
 
@@ -53,7 +53,7 @@ public class CompiledKeyResultsTests
 
                 var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [new CheckIn(day, value, confidence: 10)]);
                 var table = CompiledKeyResults.From([keyResult]);
-                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[0]);
+                Assert.Equal(keyResult.Score(day).Attainment, table.AttainmentAt(0, 0));
                 Assert.Equal(10, table.ConfidenceAt(0));
             }
         }
@@ -87,7 +87,7 @@ public class CompiledKeyResultsTests
             var table = CompiledKeyResults.From([keyResult]);
             for (var k = 0; k < values.Length; k++)
             {
-                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.CheckInAttainment[k]);
+                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.AttainmentAt(0, k));
             }
         }
     }
@@ -122,7 +122,7 @@ public class CompiledKeyResultsTests
             var table = CompiledKeyResults.From([keyResult]);
             for (var k = 0; k < values.Length; k++)
             {
-                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.CheckInAttainment[k]);
+                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.AttainmentAt(0, k));
             }
         }
     }
@@ -147,7 +147,7 @@ public class CompiledKeyResultsTests
             {
                 Assert.Equal(expected[position].At.DayNumber, table.DayAt(position));
                 Assert.Equal(expected[position].Confidence ?? -1, table.ConfidenceAt(position));
-                Assert.Equal((double)expected[position].Value / 40, table.CheckInAttainment[position]);
+                Assert.Equal((double)expected[position].Value / 40, table.AttainmentAt(0, position));
             }
         }
     }
@@ -194,7 +194,57 @@ public class CompiledKeyResultsTests
                 Assert.Equal(expected.IsPending, latest < 0);
                 if (latest >= 0)
                 {
-                    Assert.Equal(expected.Attainment, table.CheckInAttainment[latest]);
+                    Assert.Equal(expected.Attainment, table.AttainmentAt(node, latest));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void AttainmentAt_KindsMixedInOneTable_EachAsItsRecordScoresIt()
+    {
+        // Threshold kinds keep their attainment as a bit of the key, increase and decrease as a double in a range of
+        // their own: mixed (with objectives, empty key results and the decimal path between them), none may read
+        // another's.
+        var random = new Random(13);
+        var day = new DateOnly(2026, 10, 1);
+        KeyResultDefinition[] definitions =
+        [
+            KeyResultDefinition.Increase(0, 100), KeyResultDefinition.AtLeast(50), KeyResultDefinition.Decrease(100, 20),
+            KeyResultDefinition.AtMost(40.5m), KeyResultDefinition.Within(10, 60), KeyResultDefinition.Milestone(),
+            KeyResultDefinition.Increase(0.1m, 79_228_162_514_264_337_593_543_950.335m),
+        ];
+        var keyResults = Enumerable.Range(0, 3_000).Select(i =>
+        {
+            if (i % 11 == 0)
+            {
+                return null; // an objective
+            }
+
+            var definition = definitions[random.Next(definitions.Length)];
+            var checkIns = Enumerable.Range(0, random.Next(0, 7))
+                .Select(_ => new CheckIn(day.AddDays(random.Next(0, 20)), definition.Kind == KeyResultKind.Milestone ? random.Next(0, 2) : random.Next(-20, 140) + 0.25m, random.Next(-1, 11) is var c && c >= 0 ? c : null));
+            return (KeyResult?)KeyResult.Create($"kr{i}", "K", definition, checkIns: [.. checkIns]);
+        }).ToArray();
+
+        var table = CompiledKeyResults.From(keyResults);
+        foreach (var asOf in Enumerable.Range(0, 22).Select(d => day.AddDays(d)))
+        {
+            for (var node = 0; node < keyResults.Length; node++)
+            {
+                if (keyResults[node] is not { } keyResult)
+                {
+                    continue;
+                }
+
+                var latest = table.LatestAsOf(node, asOf.DayNumber);
+                var expected = keyResult.Score(asOf);
+                Assert.Equal(expected.IsPending, latest < 0);
+                if (latest >= 0)
+                {
+                    Assert.Equal(expected.Attainment, table.AttainmentAt(node, latest));
+                    Assert.Equal(keyResult.LatestCheckIn(asOf)!.Value.At.DayNumber, table.DayAt(latest));
+                    Assert.Equal(keyResult.LatestCheckIn(asOf)!.Value.Confidence ?? -1, table.ConfidenceAt(latest));
                 }
             }
         }
@@ -223,8 +273,8 @@ public class CompiledKeyResultsTests
                 // With a small value beside it, so the key result holds a value the integer path could take too.
                 var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [new CheckIn(day, 1), new CheckIn(day.AddDays(1), value)]);
                 var table = CompiledKeyResults.From([keyResult]);
-                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[0]);
-                Assert.Equal(keyResult.Score(day.AddDays(1)).Attainment, table.CheckInAttainment[1]);
+                Assert.Equal(keyResult.Score(day).Attainment, table.AttainmentAt(0, 0));
+                Assert.Equal(keyResult.Score(day.AddDays(1)).Attainment, table.AttainmentAt(0, 1));
             }
         }
     }
