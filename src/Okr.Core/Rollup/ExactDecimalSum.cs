@@ -58,28 +58,28 @@ internal struct ExactDecimalSum
         }
 
         // Back to the largest scale of the values added: exact, since every value was a whole number of its units.
-        var scale = _largestScale;
-        var mantissa = BigInteger.Divide(exact, BigInteger.Pow(10, FinestScale - scale));
-        while (BigInteger.Abs(mantissa) > MaxMantissa && scale > 0)
+        // With too many digits for a decimal, the fewest decimal places are dropped that make it fit, rounded once,
+        // half to even, from the exact sum (dropping one place at a time would round twice: .149 to .15 to .2).
+        var mantissa = BigInteger.Divide(exact, BigInteger.Pow(10, FinestScale - _largestScale));
+        for (var dropped = 0; dropped <= _largestScale; dropped++)
         {
-            // Too many digits for decimal: one fewer decimal place, rounded half to even.
-            var quotient = BigInteger.DivRem(mantissa, 10, out var remainder);
-            var twice = BigInteger.Abs(remainder) * 2;
-            if (twice > 10 || (twice == 10 && !quotient.IsEven))
+            var rounded = dropped == 0 ? mantissa : RoundedHalfToEven(mantissa, BigInteger.Pow(10, dropped));
+            if (BigInteger.Abs(rounded) <= MaxMantissa)
             {
-                quotient += mantissa.Sign;
+                var magnitude = (UInt128)BigInteger.Abs(rounded);
+                return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), rounded.Sign < 0, (byte)(_largestScale - dropped));
             }
-
-            (mantissa, scale) = (quotient, scale - 1);
         }
 
-        if (BigInteger.Abs(mantissa) > MaxMantissa)
-        {
-            return mantissa.Sign > 0 ? decimal.MaxValue : decimal.MinValue;
-        }
+        return mantissa.Sign > 0 ? decimal.MaxValue : decimal.MinValue;
+    }
 
-        var magnitude = (UInt128)BigInteger.Abs(mantissa);
-        return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), mantissa.Sign < 0, (byte)scale);
+    /// <summary><paramref name="value"/> / <paramref name="divisor"/> (positive) rounded to the nearest integer, ties to even.</summary>
+    private static BigInteger RoundedHalfToEven(BigInteger value, BigInteger divisor)
+    {
+        var quotient = BigInteger.DivRem(value, divisor, out var remainder);
+        var twice = BigInteger.Abs(remainder) * 2;
+        return twice > divisor || (twice == divisor && !quotient.IsEven) ? quotient + value.Sign : quotient;
     }
 
     private static readonly BigInteger MaxMantissa = (BigInteger.One << 96) - 1;

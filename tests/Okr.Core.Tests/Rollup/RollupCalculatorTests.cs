@@ -194,6 +194,30 @@ public class RollupCalculatorTests
         Assert.Equal(OkrStatus.Achieved, e.StatusOf("s"));
     }
 
+    [Theory]
+    [InlineData("7000000000000000000000000000", "0.149", "7000000000000000000000000000.1")] // not .15 then .2
+    [InlineData("9000000000000000000000000000", "0.51", "9000000000000000000000000001")] // not .5 then ...000
+    [InlineData("7000000000000000000000000000", "0.15", "7000000000000000000000000000.2")] // a tie: to even
+    [InlineData("7000000000000000000000000000", "0.25", "7000000000000000000000000000.2")]
+    [InlineData("-7000000000000000000000000000", "-0.149", "-7000000000000000000000000000.1")]
+    [InlineData("79228162514264337593543950335", "-0.5", "79228162514264337593543950334")] // .5 does not fit: ties to even at scale 0
+    public void RollupSum_TotalWithMoreDigitsThanADecimal_RoundedOnceHalfToEven(string first, string second, string expected)
+    {
+        // The exact sum has more digits than a decimal holds: it keeps the most decimal places that fit, rounded once
+        // from the exact sum.
+        var (a, b) = (decimal.Parse(first, CultureInfo.InvariantCulture), decimal.Parse(second, CultureInfo.InvariantCulture));
+        var max = decimal.MaxValue;
+        var e = Eval(Mid,
+            Obj("p", [Kr("s", KeyResultDefinition.RollupSum(0, max))]),
+            Obj("c", [
+                Kr("a", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", a)).WithAlignsTo([ToK("s")]),
+                Kr("b", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", b)).WithAlignsTo([ToK("s")]),
+            ]));
+
+        var current = e.KeyResult("s").Current!.Value;
+        Assert.Equal(expected, current.ToString(CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void RollupSum_TotalBeyondDecimalRange_Saturates()
     {
