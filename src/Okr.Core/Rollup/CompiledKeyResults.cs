@@ -40,9 +40,8 @@ internal enum NodeKind : byte
 /// The inputs of every key result in flat arrays indexed by node, read by the evaluation loop instead of the
 /// <see cref="KeyResult"/> records. A measured key result's attainment depends on the day only through which check-in
 /// is the latest, so each check-in's attainment is computed here, once, exactly as <see cref="KeyResultScorer"/>
-/// would; evaluating as of a day is then a count of packed (day, met, confidence) keys and one read. atLeast, atMost,
-/// within and milestone attain 0 or 1, so theirs is a bit of the key; only increase and decrease keep a double per
-/// check-in. The decimal values stay in the records (reports read them there); sum rollups get theirs from
+/// would; evaluating as of a day is then a binary search over packed (day, confidence) keys and one read. The
+/// decimal values stay in the records (reports read them there); sum rollups get theirs from
 /// <see cref="EvaluationPlan"/>.
 /// </summary>
 internal sealed class CompiledKeyResults
@@ -58,18 +57,6 @@ internal sealed class CompiledKeyResults
 
     private const int ConfidenceMask = (1 << ConfidenceBits) - 1;
 
-    /// <summary>The key bit above the confidence: set when a threshold kind's check-in meets it (attainment 1).</summary>
-    private const int MetBit = 1 << ConfidenceBits;
-
-    /// <summary>The day starts above the confidence and the met bit.</summary>
-    private const int DayShift = ConfidenceBits + 1;
-
-    /// <summary>
-    /// Where <see cref="CheckInAttainment"/> starts holding increase and decrease check-ins: before them, the
-    /// attainments of an unmet (0) and a met (1) threshold check-in, so every kind's attainment is one read.
-    /// </summary>
-    private const int FirstRatioAttainment = 2;
-
     /// <summary>Room after the last key for a vector read that starts at it.</summary>
     private const int KeyPadding = 16;
 
@@ -77,13 +64,10 @@ internal sealed class CompiledKeyResults
     {
         Kind = kinds;
         CheckInStart = checkInStart;
-        AttainmentStart = RatioAttainmentStarts(kinds, checkInStart);
         // Every element is written by the compilation (the keys' padding is only ever read masked off), so the GC
         // need not clear hundreds of megabytes first when it hands out memory it has used before.
         CheckInKey = GC.AllocateUninitializedArray<int>(checkInStart[^1] + KeyPadding);
-        CheckInAttainment = GC.AllocateUninitializedArray<double>(AttainmentStart[^1]);
-        CheckInAttainment[0] = 0;
-        CheckInAttainment[1] = 1;
+        CheckInAttainment = GC.AllocateUninitializedArray<double>(checkInStart[^1]);
         ItemStart = itemStart;
         ItemDay = GC.AllocateUninitializedArray<int>(itemStart[^1]);
         ItemWeight = GC.AllocateUninitializedArray<double>(itemStart[^1]);
@@ -95,26 +79,15 @@ internal sealed class CompiledKeyResults
     public int[] CheckInStart { get; }
 
     /// <summary>
-    /// The check-in's <see cref="DateOnly.DayNumber"/> shifted left by 5, then whether a threshold kind's check-in
-    /// meets it (<see cref="MetBit"/>), its confidence plus one in the low 4 bits: sorted by day, so "on or before
-    /// day d" is <c>key &lt;= KeyLimit(d)</c> (day numbers stay below 2^22).
+    /// The check-in's <see cref="DateOnly.DayNumber"/> shifted left by 4, its confidence plus one in the low 4 bits:
+    /// sorted by day, so "on or before day d" is <c>key &lt;= KeyLimit(d)</c> (day numbers stay below 2^22).
     /// </summary>
     public int[] CheckInKey { get; }
 
     /// <summary>The number of check-ins (<see cref="CheckInKey"/> is longer: it is padded for vector reads).</summary>
-    public int CheckInCount => CheckInStart[^1];
+    public int CheckInCount => CheckInAttainment.Length;
 
-    /// <summary>
-    /// Increase and decrease check-ins of node n: their attainments are at
-    /// <c>CheckInAttainment[AttainmentStart[n]..AttainmentStart[n+1]]</c>, in the order of the check-ins. Other
-    /// kinds' ranges are empty.
-    /// </summary>
-    public int[] AttainmentStart { get; }
-
-    /// <summary>
-    /// 0 and 1 (a threshold check-in's attainment, by <see cref="MetBit"/>), then the attainment of each increase
-    /// and decrease check-in when it is the latest (unclamped, -0 normalised). See <see cref="AttainmentAt"/>.
-    /// </summary>
+    /// <summary>The key result's attainment when this check-in is the latest (unclamped, -0 normalised).</summary>
     public double[] CheckInAttainment { get; }
 
     /// <summary>Checklist items of node n: <c>ItemStart[n]..ItemStart[n+1]</c>, in item order.</summary>
@@ -126,29 +99,13 @@ internal sealed class CompiledKeyResults
     public double[] ItemWeight { get; }
 
     /// <summary>The largest key of a check-in on or before <paramref name="day"/>.</summary>
-    public static int KeyLimit(int day) => (day << DayShift) | MetBit | ConfidenceMask;
-
-    /// <summary>
-    /// Where in <see cref="CheckInAttainment"/> the attainment of node <paramref name="node"/> is when its
-    /// <paramref name="count"/>-th check-in (1-based, <paramref name="key"/>) is the latest: in the node's range for
-    /// increase and decrease, else 0 or 1 by the key's met bit. Chosen without a branch: kinds follow no pattern.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int AttainmentIndex(int[] attainmentStart, int node, int count, int key)
-    {
-        var ratioStart = attainmentStart[node];
-        return ratioStart != attainmentStart[node + 1] ? ratioStart + count - 1 : (key >> ConfidenceBits) & 1;
-    }
-
-    /// <summary>The attainment of node <paramref name="node"/> when the check-in at <paramref name="position"/> is its latest.</summary>
-    public double AttainmentAt(int node, int position)
-        => CheckInAttainment[AttainmentIndex(AttainmentStart, node, position - CheckInStart[node] + 1, CheckInKey[position])];
+    public static int KeyLimit(int day) => (day << ConfidenceBits) | ConfidenceMask;
 
     /// <summary>The confidence of the check-in at <paramref name="position"/>, or <see cref="NoConfidence"/>.</summary>
     public sbyte ConfidenceAt(int position) => (sbyte)ConfidenceOf(CheckInKey[position]);
 
     /// <summary>The day number of the check-in at <paramref name="position"/>.</summary>
-    public int DayAt(int position) => CheckInKey[position] >> DayShift;
+    public int DayAt(int position) => CheckInKey[position] >> ConfidenceBits;
 
     /// <summary>
     /// Compiles the key results of the nodes (null for an objective) on every core. A build does not come here: its
@@ -264,11 +221,10 @@ internal sealed class CompiledKeyResults
     private const int ChunkSize = 16_384;
 
     /// <summary>
-    /// Compiles one key result's check-ins: their keys in evaluation order, and the attainment each gives (a double,
-    /// or for a threshold kind the key's met bit). Each check-in record is read once, into <paramref name="scratch"/>:
-    /// its sort key, its packed key and its value split into an integer mantissa and a decimal scale. Most key results
-    /// are then scored in integers (see <see cref="TryRatioInIntegers"/> and <see cref="TryThresholdInIntegers"/>);
-    /// the others check-in by check-in in decimals, as the records are.
+    /// Compiles one key result's check-ins: their keys in evaluation order, and the attainment each gives. Each
+    /// check-in record is read once, into <paramref name="scratch"/>: its sort key, its packed key and its value split
+    /// into an integer mantissa and a decimal scale. Most key results are then scored in integers (see
+    /// <see cref="TryScoreInIntegers"/>); the others check-in by check-in in decimals, as the records are.
     /// </summary>
     private void CompileCheckIns(int node, KeyResult keyResult, CheckInScratch scratch)
     {
@@ -282,109 +238,88 @@ internal sealed class CompiledKeyResults
         int largestScale = Math.Max(first.Scale, second.Scale);
         scratch.Read(source, ref largestScale);
         var order = scratch.SortedOrder(source.Length);
-        var keys = CheckInKey.AsSpan(CheckInStart[node], source.Length);
-        for (var i = 0; i < order.Length; i++)
+        var position = CheckInStart[node];
+        foreach (var key in order)
         {
-            keys[i] = scratch.KeyOf((int)order[i]);
+            CheckInKey[position++] = scratch.KeyOf((int)key);
         }
 
         var kind = Kind[node];
-        if (kind == NodeKind.Ratio)
+        var attainments = CheckInAttainment.AsSpan(CheckInStart[node], source.Length);
+        if (TryScoreInIntegers(kind, scratch, order, largestScale, first, second, attainments))
         {
-            var attainments = CheckInAttainment.AsSpan(AttainmentStart[node], source.Length);
-            if (!TryRatioInIntegers(scratch, order, largestScale, first, second, attainments))
-            {
-                for (var i = 0; i < order.Length; i++)
-                {
-                    attainments[i] = KeyResultScorer.Measure(kind, first, second, source[(int)order[i]].Value).Attainment.GetValueOrDefault();
-                }
-            }
+            return;
         }
-        else if (!TryThresholdInIntegers(kind, scratch, order, largestScale, first, second, keys))
+
+        for (var i = 0; i < order.Length; i++)
         {
-            for (var i = 0; i < order.Length; i++)
-            {
-                var met = KeyResultScorer.Measure(kind, first, second, source[(int)order[i]].Value).Attainment == 1;
-                keys[i] |= met ? MetBit : 0;
-            }
+            attainments[i] = KeyResultScorer.Measure(kind, first, second, source[(int)order[i]].Value).Attainment.GetValueOrDefault();
         }
     }
 
     /// <summary>
-    /// Where each node's increase and decrease attainments start in <see cref="CheckInAttainment"/> (after the two
-    /// threshold attainments): one per check-in of a <see cref="NodeKind.Ratio"/> node, none for other kinds.
+    /// Every check-in's attainment without decimal arithmetic, when the definition values and every value are
+    /// integers below 2^53 at one decimal scale (<paramref name="scale"/>, the largest of theirs). An increase or
+    /// decrease (whose differences must stay below 2^53 too) is then one IEEE division of exactly represented
+    /// integers, the correctly rounded exact quotient, which is what <see cref="ScoreMath.Attainment"/> gives (it
+    /// takes the same path at a scale no larger); atLeast, atMost, within and milestone are comparisons, whose outcome
+    /// scaling both sides by the same power of ten keeps (1 when met, else 0, as
+    /// <see cref="KeyResultScorer.Measure(NodeKind, decimal, decimal, decimal?)"/> decides). Returns false otherwise.
     /// </summary>
-    private static int[] RatioAttainmentStarts(NodeKind[] kinds, int[] checkInStart)
-    {
-        var starts = GC.AllocateUninitializedArray<int>(checkInStart.Length);
-        var at = starts[0] = FirstRatioAttainment;
-        for (var node = 0; node < kinds.Length; node++)
-        {
-            at += kinds[node] == NodeKind.Ratio ? checkInStart[node + 1] - checkInStart[node] : 0;
-            starts[node + 1] = at;
-        }
-
-        return starts;
-    }
-
-    /// <summary>
-    /// Every increase or decrease check-in's attainment without decimal arithmetic, when the definition values and
-    /// every value are integers below 2^53 at one decimal scale (<paramref name="scale"/>, the largest of theirs), and
-    /// so are their differences: each is then one IEEE division of exactly represented integers, the correctly
-    /// rounded exact quotient, which is what <see cref="ScoreMath.Attainment"/> gives (it takes the same path at a
-    /// scale no larger). Returns false otherwise (having written some attainments, maybe).
-    /// </summary>
-    private static bool TryRatioInIntegers(CheckInScratch scratch, ReadOnlySpan<long> order, int scale, decimal baseline, decimal target, Span<double> attainments)
-    {
-        if (!ScoreMath.TryScaledInteger(baseline, scale, out var low) || !ScoreMath.TryScaledInteger(target, scale, out var high)
-            || !scratch.TryScaleValues(order, scale, out var values) || high == low || Math.Abs(high - low) > MaxExactInteger)
-        {
-            return false;
-        }
-
-        double span = high - low;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (Math.Abs(values[i] - low) > MaxExactInteger)
-            {
-                return false;
-            }
-
-            attainments[i] = ScoreMath.Normalize((values[i] - low) / span);
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// Sets the met bit of each atLeast, atMost, within or milestone check-in's key (whose met bit is clear) without
-    /// decimal arithmetic, when the definition values and every value are integers below 2^53 at one decimal scale
-    /// (<paramref name="scale"/>): the comparisons' outcomes are those of the values scaled by the same power of ten,
-    /// as <see cref="KeyResultScorer.Measure(NodeKind, decimal, decimal, decimal?)"/> decides them. Returns false,
-    /// having set none, otherwise.
-    /// </summary>
-    private static bool TryThresholdInIntegers(NodeKind kind, CheckInScratch scratch, ReadOnlySpan<long> order, int scale, decimal first, decimal second, Span<int> keys)
+    private static bool TryScoreInIntegers(NodeKind kind, CheckInScratch scratch, ReadOnlySpan<long> order, int scale, decimal first, decimal second, Span<double> attainments)
     {
         if (!ScoreMath.TryScaledInteger(first, scale, out var low) || !ScoreMath.TryScaledInteger(second, scale, out var high)
-            || !ScoreMath.TryScaledInteger(1m, scale, out var one) || !scratch.TryScaleValues(order, scale, out var values))
+            || !scratch.TryScaleValues(order, scale, out var values))
         {
             return false;
         }
 
-        for (var i = 0; i < values.Length; i++)
+        switch (kind)
         {
-            var value = values[i];
-            var met = kind switch
-            {
-                NodeKind.AtLeast => value >= low,
-                NodeKind.AtMost => value <= low,
-                NodeKind.Within => value >= low && value <= high,
-                _ => value == one, // a milestone is met at 1
-            };
-            keys[i] |= met ? MetBit : 0;
-        }
+            case NodeKind.Ratio:
+                // low is the baseline, high the target.
+                if (high == low || Math.Abs(high - low) > MaxExactInteger)
+                {
+                    return false;
+                }
 
-        return true;
+                double span = high - low;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (Math.Abs(values[i] - low) > MaxExactInteger)
+                    {
+                        return false;
+                    }
+
+                    attainments[i] = ScoreMath.Normalize((values[i] - low) / span);
+                }
+
+                return true;
+
+            case NodeKind.AtLeast or NodeKind.AtMost or NodeKind.Within or NodeKind.Milestone:
+                if (!ScoreMath.TryScaledInteger(1m, scale, out var one))
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var value = values[i];
+                    var met = kind switch
+                    {
+                        NodeKind.AtLeast => value >= low,
+                        NodeKind.AtMost => value <= low,
+                        NodeKind.Within => value >= low && value <= high,
+                        _ => value == one, // a milestone is met at 1
+                    };
+                    attainments[i] = met ? 1.0 : 0.0;
+                }
+
+                return true;
+
+            default:
+                return false;
+        }
     }
 
     /// <summary>2^53 - 1 (<see cref="ScoreMath.MaxExactMantissa"/>) as a long: every integer up to it is a double exactly.</summary>
@@ -432,7 +367,7 @@ internal sealed class CompiledKeyResults
                 var scale = (byte)(bits[3] >> 16);
                 readings[i] = new Reading(
                     bits[2] == 0 ? ((ulong)(uint)bits[1] << 32) | (uint)bits[0] : ulong.MaxValue,
-                    (day << DayShift) | checkIn.ConfidenceCode,
+                    (day << ConfidenceBits) | checkIn.ConfidenceCode,
                     scale,
                     bits[3] < 0);
                 largestScale = Math.Max(largestScale, scale);

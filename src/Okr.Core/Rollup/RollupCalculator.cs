@@ -172,20 +172,20 @@ internal static class RollupCalculator
     {
         var rules = state.Rules;
         var results = state.Results;
-        var (starts, keys, attainmentStarts, attainments) = (table.CheckInStart, table.CheckInKey, table.AttainmentStart, table.CheckInAttainment);
+        var (starts, keys, attainments) = (table.CheckInStart, table.CheckInKey, table.CheckInAttainment);
         foreach (var node in nodes)
         {
-            Measure(starts, keys, attainmentStarts, attainments, rules, ref results[node], node, keyLimit);
+            Measure(starts, keys, attainments, rules, ref results[node], node, keyLimit);
         }
     }
 
     /// <summary>increase, decrease, atLeast, atMost, within, milestone: the latest check-in's precomputed attainment.</summary>
     private static void EvaluateMeasured(CompiledKeyResults table, in StatusRulesAsOf rules, ref NodeResult result, int node, int keyLimit)
-        => Measure(table.CheckInStart, table.CheckInKey, table.AttainmentStart, table.CheckInAttainment, rules, ref result, node, keyLimit);
+        => Measure(table.CheckInStart, table.CheckInKey, table.CheckInAttainment, rules, ref result, node, keyLimit);
 
     /// <summary>A measured key result from its compiled check-ins (see <see cref="CompiledKeyResults"/>); pending when none is on or before the day.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Measure(int[] starts, int[] keys, int[] attainmentStarts, double[] attainments, in StatusRulesAsOf rules, ref NodeResult result, int node, int keyLimit)
+    private static void Measure(int[] starts, int[] keys, double[] attainments, in StatusRulesAsOf rules, ref NodeResult result, int node, int keyLimit)
     {
         var start = starts[node];
         var count = CompiledKeyResults.CountAtOrBefore(keys, start, starts[node + 1], keyLimit);
@@ -196,9 +196,8 @@ internal static class RollupCalculator
             return;
         }
 
-        var key = keys[start + count - 1];
-        var attainment = attainments[CompiledKeyResults.AttainmentIndex(attainmentStarts, node, count, key)];
-        rules.Finish(ref result, node, attainment, pending: false, CompiledKeyResults.ConfidenceOf(key));
+        var latest = start + count - 1;
+        rules.Finish(ref result, node, attainments[latest], pending: false, CompiledKeyResults.ConfidenceOf(keys[latest]));
     }
 
     /// <summary>A key result whose check-ins changed after compiling (incremental evaluation): scored from its record.</summary>

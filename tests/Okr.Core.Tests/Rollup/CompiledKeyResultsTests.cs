@@ -24,12 +24,12 @@ public class CompiledKeyResultsTests
             {
                 Assert.Equal(checkIn.At.DayNumber, table.DayAt(latest));
                 Assert.Equal(checkIn.Confidence ?? -1, table.ConfidenceAt(latest));
-                Assert.Equal(keyResult.Score(day).Attainment, table.AttainmentAt(1, latest));
+                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[latest]);
             }
         }
 
         var onTie = table.LatestAsOf(1, new DateOnly(2026, 10, 9).DayNumber);
-        Assert.Equal(0.6, table.AttainmentAt(1, onTie));
+        Assert.Equal(0.6, table.CheckInAttainment[onTie]);
         Assert.Equal(8, table.ConfidenceAt(onTie));
     }
 
@@ -53,7 +53,7 @@ public class CompiledKeyResultsTests
 
                 var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [new CheckIn(day, value, confidence: 10)]);
                 var table = CompiledKeyResults.From([keyResult]);
-                Assert.Equal(keyResult.Score(day).Attainment, table.AttainmentAt(0, 0));
+                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[0]);
                 Assert.Equal(10, table.ConfidenceAt(0));
             }
         }
@@ -87,7 +87,7 @@ public class CompiledKeyResultsTests
             var table = CompiledKeyResults.From([keyResult]);
             for (var k = 0; k < values.Length; k++)
             {
-                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.AttainmentAt(0, k));
+                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.CheckInAttainment[k]);
             }
         }
     }
@@ -122,7 +122,7 @@ public class CompiledKeyResultsTests
             var table = CompiledKeyResults.From([keyResult]);
             for (var k = 0; k < values.Length; k++)
             {
-                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.AttainmentAt(0, k));
+                Assert.Equal(keyResult.Score(day.AddDays(k)).Attainment, table.CheckInAttainment[k]);
             }
         }
     }
@@ -147,7 +147,7 @@ public class CompiledKeyResultsTests
             {
                 Assert.Equal(expected[position].At.DayNumber, table.DayAt(position));
                 Assert.Equal(expected[position].Confidence ?? -1, table.ConfidenceAt(position));
-                Assert.Equal((double)expected[position].Value / 40, table.AttainmentAt(0, position));
+                Assert.Equal((double)expected[position].Value / 40, table.CheckInAttainment[position]);
             }
         }
     }
@@ -194,18 +194,17 @@ public class CompiledKeyResultsTests
                 Assert.Equal(expected.IsPending, latest < 0);
                 if (latest >= 0)
                 {
-                    Assert.Equal(expected.Attainment, table.AttainmentAt(node, latest));
+                    Assert.Equal(expected.Attainment, table.CheckInAttainment[latest]);
                 }
             }
         }
     }
 
     [Fact]
-    public void AttainmentAt_KindsMixedInOneTable_EachAsItsRecordScoresIt()
+    public void CheckInAttainment_KindsMixedInOneTable_EachAsItsRecordScoresIt()
     {
-        // Threshold kinds keep their attainment as a bit of the key, increase and decrease as a double in a range of
-        // their own: mixed (with objectives, empty key results and the decimal path between them), none may read
-        // another's.
+        // Every kind, objectives, empty key results and the decimal path side by side in one table: none may read
+        // another's check-ins or attainments.
         var random = new Random(13);
         var day = new DateOnly(2026, 10, 1);
         KeyResultDefinition[] definitions =
@@ -242,7 +241,7 @@ public class CompiledKeyResultsTests
                 Assert.Equal(expected.IsPending, latest < 0);
                 if (latest >= 0)
                 {
-                    Assert.Equal(expected.Attainment, table.AttainmentAt(node, latest));
+                    Assert.Equal(expected.Attainment, table.CheckInAttainment[latest]);
                     Assert.Equal(keyResult.LatestCheckIn(asOf)!.Value.At.DayNumber, table.DayAt(latest));
                     Assert.Equal(keyResult.LatestCheckIn(asOf)!.Value.Confidence ?? -1, table.ConfidenceAt(latest));
                 }
@@ -273,8 +272,8 @@ public class CompiledKeyResultsTests
                 // With a small value beside it, so the key result holds a value the integer path could take too.
                 var keyResult = KeyResult.Create("kr", "K", definition, checkIns: [new CheckIn(day, 1), new CheckIn(day.AddDays(1), value)]);
                 var table = CompiledKeyResults.From([keyResult]);
-                Assert.Equal(keyResult.Score(day).Attainment, table.AttainmentAt(0, 0));
-                Assert.Equal(keyResult.Score(day.AddDays(1)).Attainment, table.AttainmentAt(0, 1));
+                Assert.Equal(keyResult.Score(day).Attainment, table.CheckInAttainment[0]);
+                Assert.Equal(keyResult.Score(day.AddDays(1)).Attainment, table.CheckInAttainment[1]);
             }
         }
     }
