@@ -176,18 +176,24 @@ public class RollupCalculatorTests
         Assert.Equal(0.0, e.ScoreOf("s"));
     }
 
+    /// <summary>
+    /// Sum rollup "s" (baseline 0, target decimal.MaxValue) of one increase key result per value, in order, each
+    /// checked in at its value: its current value is their sum.
+    /// </summary>
+    private static OkrEvaluation SumOfValues(params decimal[] values)
+    {
+        var max = decimal.MaxValue;
+        return Eval(Mid,
+            Obj("p", [Kr("s", KeyResultDefinition.RollupSum(0, max))]),
+            Obj("c", [.. values.Select((value, i) => Kr($"k{i + 1}", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", value)).WithAlignsTo([ToK("s")]))]));
+    }
+
     [Fact]
     public void RollupSum_PartialSumBeyondDecimalRange_TotalIsStillExact()
     {
         // MaxValue + MaxValue leaves decimal's range; minus MaxValue it is back in it: the total is MaxValue.
         var max = decimal.MaxValue;
-        var e = Eval(Mid,
-            Obj("p", [Kr("s", KeyResultDefinition.RollupSum(0, max))]),
-            Obj("c", [
-                Kr("k1", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", max)).WithAlignsTo([ToK("s")]),
-                Kr("k2", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", max)).WithAlignsTo([ToK("s")]),
-                Kr("k3", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", -max)).WithAlignsTo([ToK("s")]),
-            ]));
+        var e = SumOfValues(max, max, -max);
 
         Assert.Equal((decimal?)max, e.KeyResult("s").Current);
         Assert.Equal(1.0, e.KeyResult("s").Attainment);
@@ -205,14 +211,7 @@ public class RollupCalculatorTests
     {
         // The exact sum has more digits than a decimal holds: it keeps the most decimal places that fit, rounded once
         // from the exact sum.
-        var (a, b) = (decimal.Parse(first, CultureInfo.InvariantCulture), decimal.Parse(second, CultureInfo.InvariantCulture));
-        var max = decimal.MaxValue;
-        var e = Eval(Mid,
-            Obj("p", [Kr("s", KeyResultDefinition.RollupSum(0, max))]),
-            Obj("c", [
-                Kr("a", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", a)).WithAlignsTo([ToK("s")]),
-                Kr("b", KeyResultDefinition.Increase(-max, max), 1, C("2026-10-02", b)).WithAlignsTo([ToK("s")]),
-            ]));
+        var e = SumOfValues(decimal.Parse(first, CultureInfo.InvariantCulture), decimal.Parse(second, CultureInfo.InvariantCulture));
 
         var current = e.KeyResult("s").Current!.Value;
         Assert.Equal(expected, current.ToString(CultureInfo.InvariantCulture));
