@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Okr.Core;
 
 /// <summary>
@@ -174,6 +176,7 @@ internal sealed class EvaluationPlan
     }
 
     /// <summary>The position in <see cref="CompositeOrder"/> of sum slot <paramref name="slot"/>, or <see cref="int.MaxValue"/> past the last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int SumPositionOf(int slot) => slot < _sumPositions.Length ? _sumPositions[slot] : int.MaxValue;
 
     /// <summary>

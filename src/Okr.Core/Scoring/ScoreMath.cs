@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Okr.Core;
 
@@ -19,6 +20,7 @@ public static class ScoreMath
     /// loop clamps millions of attainments that are 0, 1 or in between in no predictable pattern.
     /// </summary>
     /// <param name="value">The value to clamp (not NaN; NaN stays NaN).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double ClampUnbranched(double value) => Math.Min(1, Math.Max(0, value));
 
     /// <summary>Whether <paramref name="score"/> reaches <paramref name="threshold"/>: <c>score &gt;= threshold - 1e-9</c>.</summary>
@@ -257,6 +259,7 @@ public static class ScoreMath
     /// weights near 1e308 add up to infinity, and weights near 1e-308 lose their digits in products (weights are
     /// relative, so a mean is the same with every weight scaled by one power of two, which is exact).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool NeedsRescaling(double totalWeight) => totalWeight > 0 && (double.IsPositiveInfinity(totalWeight) || totalWeight < SmallestPlainTotal);
 
     /// <summary>
@@ -271,5 +274,6 @@ public static class ScoreMath
 
     /// <summary>Turns -0 into +0 (reports never show -0).</summary>
     /// <param name="value">The value.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static double Normalize(double value) => value == 0 ? 0 : value;
 }
