@@ -40,26 +40,18 @@ switch (args)
         var looped = new RollupBenchmarks { Objectives = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) };
         looped.Setup();
         var until = Stopwatch.StartNew();
-        var runs = 0;
-        double bestOkr = double.MaxValue, bestFloor = double.MaxValue, bestOneCore = double.MaxValue, totalOkr = 0, totalFloor = 0;
-        var each = new Stopwatch();
+        var (okrTimes, oneCoreTimes, floorTimes) = (new List<double>(), new List<double>(), new List<double>());
         while (until.Elapsed.TotalSeconds < int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))
         {
-            each.Restart();
-            looped.Okr();
-            bestOkr = Math.Min(bestOkr, each.Elapsed.TotalMilliseconds);
-            totalOkr += each.Elapsed.TotalMilliseconds;
-            each.Restart();
-            looped.OkrOneCore();
-            bestOneCore = Math.Min(bestOneCore, each.Elapsed.TotalMilliseconds);
-            each.Restart();
-            looped.MemoryFloor();
-            bestFloor = Math.Min(bestFloor, each.Elapsed.TotalMilliseconds);
-            totalFloor += each.Elapsed.TotalMilliseconds;
-            runs++;
+            okrTimes.Add(Milliseconds(looped.Okr));
+            oneCoreTimes.Add(Milliseconds(looped.OkrOneCore));
+            floorTimes.Add(Milliseconds(looped.MemoryFloor));
         }
 
-        Console.WriteLine($"{runs} evaluations, best Okr {bestOkr:F2} ms (one core {bestOneCore:F2} ms), best MemoryFloor {bestFloor:F2} ms, ratio {bestOkr / bestFloor:F2}; mean Okr {totalOkr / runs:F2} ms, mean MemoryFloor {totalFloor / runs:F2} ms, ratio {totalOkr / totalFloor:F2}");
+        // Best, median and mean: on a noisy machine the mean moves with whatever else runs, the best and median less.
+        static string Summary(List<double> times) => $"best {times.Min():F2}, median {times.Order().ElementAt(times.Count / 2):F2}, mean {times.Average():F2} ms";
+        Console.WriteLine($"{okrTimes.Count} evaluations: Okr {Summary(okrTimes)}; one core {Summary(oneCoreTimes)}; MemoryFloor {Summary(floorTimes)}");
+        Console.WriteLine($"Okr / MemoryFloor: best {okrTimes.Min() / floorTimes.Min():F2}, median {okrTimes.Order().ElementAt(okrTimes.Count / 2) / floorTimes.Order().ElementAt(floorTimes.Count / 2):F2}, mean {okrTimes.Average() / floorTimes.Average():F2}");
         return;
     // passes N SECONDS: the best time of each evaluation pass on one core (where the time goes).
     case ["passes", var count, var seconds]:
@@ -68,6 +60,13 @@ switch (args)
     default:
         BenchmarkSwitcher.FromAssembly(typeof(RollupBenchmarks).Assembly).Run(args);
         return;
+}
+
+static double Milliseconds<T>(Func<T> evaluation)
+{
+    var clock = Stopwatch.StartNew();
+    evaluation();
+    return clock.Elapsed.TotalMilliseconds;
 }
 
 static void Build(int objectives)

@@ -14,40 +14,43 @@ namespace Okr.Core;
 internal static class RollupCalculator
 {
     public static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf)
-        => EvaluateAll(graph, state, asOf, SecondCore.IsWorthIt(graph.Plan) ? state.SecondCore : null, minimumSplitLevel: 4_096);
+        => EvaluateAll(graph, state, asOf, SecondCore.IsWorthIt(graph.Plan) ? state.SecondCore : null, minimumSplitLevel: 4_096, SplitChunk);
+
+    /// <summary>
+    /// Nodes per chunk of a pass shared by two cores: a tenth of a millisecond of work or so, small enough that a
+    /// core that runs late leaves little for the other to wait for, large enough that taking one costs nothing.
+    /// </summary>
+    internal const int SplitChunk = 8_192;
 
     /// <summary>
     /// A full evaluation; with <paramref name="secondCore"/>, the key results and every level of at least
-    /// <paramref name="minimumSplitLevel"/> nodes are split in two halves, one of them run by it.
+    /// <paramref name="minimumSplitLevel"/> nodes are shared with it, in chunks of <paramref name="chunkSize"/> nodes.
     /// </summary>
-    internal static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf, SecondCore? secondCore, int minimumSplitLevel)
+    internal static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf, SecondCore? secondCore, int minimumSplitLevel, int chunkSize)
     {
         var plan = graph.Plan;
         PrepareDay(plan, state, asOf);
 
         // Key results first: they have no inputs. Then objectives and rollups level by level: a level's nodes read
         // only key results and lower levels.
-        var (measured, checklists) = (plan.MeasuredNodes.Length, plan.ChecklistNodes.Length);
-        Split(graph, state, secondCore, new PassRange(0, measured, 0, checklists, 0, 0, asOf), new PassRange(measured / 2, measured, checklists / 2, checklists, 0, 0, asOf));
+        Share(graph, state, secondCore, new PassRange(0, plan.MeasuredNodes.Length, 0, plan.ChecklistNodes.Length, 0, 0, asOf), chunkSize);
         for (var level = 0; level + 1 < plan.LevelStart.Length; level++)
         {
             var (from, to) = (plan.LevelStart[level], plan.LevelStart[level + 1]);
-            var middle = from + ((to - from) / 2);
-            Split(graph, state, to - from < minimumSplitLevel ? null : secondCore, new PassRange(0, 0, 0, 0, from, to, asOf), new PassRange(0, 0, 0, 0, middle, to, asOf));
+            Share(graph, state, to - from < minimumSplitLevel ? null : secondCore, new PassRange(0, 0, 0, 0, from, to, asOf), chunkSize);
         }
     }
 
-    /// <summary>Evaluates <paramref name="whole"/>: alone, or with <paramref name="secondCore"/> taking <paramref name="secondHalf"/>, its end.</summary>
-    private static void Split(AlignmentGraph graph, EvaluationState state, SecondCore? secondCore, PassRange whole, PassRange secondHalf)
+    /// <summary>Evaluates <paramref name="range"/>: alone, or sharing its chunks with <paramref name="secondCore"/>.</summary>
+    private static void Share(AlignmentGraph graph, EvaluationState state, SecondCore? secondCore, PassRange range, int chunkSize)
     {
         if (secondCore is null)
         {
-            EvaluateRange(graph, state, whole);
+            EvaluateRange(graph, state, range);
             return;
         }
 
-        secondCore.Start(graph, state, secondHalf);
-        EvaluateRange(graph, state, whole with { MeasuredTo = secondHalf.MeasuredFrom, ChecklistTo = secondHalf.ChecklistFrom, CompositeTo = secondHalf.CompositeFrom });
+        secondCore.Start(graph, state, range, chunkSize);
         secondCore.Join();
     }
 

@@ -3,17 +3,20 @@ namespace Okr.Core.Tests.Rollup;
 /// <summary>A large evaluation split between two cores gives, bit for bit, what one core gives.</summary>
 public class SecondCoreTests
 {
-    [Fact]
-    public void EvaluateAll_SplitInHalves_SameResultsAsOneCore()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(RollupCalculator.SplitChunk)]
+    public void EvaluateAll_SharedInChunks_SameResultsAsOneCore(int chunkSize)
     {
         var set = Organisation(objectives: 400);
         var graph = AlignmentGraph.Build(set);
         foreach (var day in new[] { new DateOnly(2026, 9, 30), new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 1) })
         {
             var alone = new EvaluationState(graph);
-            RollupCalculator.EvaluateAll(graph, alone, day, secondCore: null, minimumSplitLevel: 0);
+            RollupCalculator.EvaluateAll(graph, alone, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
             var split = new EvaluationState(graph);
-            RollupCalculator.EvaluateAll(graph, split, day, split.SecondCore, minimumSplitLevel: 0);
+            RollupCalculator.EvaluateAll(graph, split, day, split.SecondCore, minimumSplitLevel: 0, chunkSize);
 
             Assert.Equal(alone.Results, split.Results);
             Assert.Equal(alone.SumCurrent, split.SumCurrent);
@@ -33,10 +36,10 @@ public class SecondCoreTests
         var graph = AlignmentGraph.Build(Organisation(objectives: 400));
         var day = new DateOnly(2026, 11, 2);
         var expected = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0);
+        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
 
         var state = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0); // the day's pace
+        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk); // the day's pace
         Array.Clear(state.Results);
         var secondCore = state.SecondCore;
         var measured = graph.Plan.MeasuredNodes.Length;
@@ -45,7 +48,7 @@ public class SecondCoreTests
         secondCore.Execute(); // before any round: nothing to claim
         Assert.All(state.Results, result => Assert.Equal(default, result));
 
-        secondCore.Start(graph, state, range);
+        secondCore.Start(graph, state, range, chunkSize: 16);
         secondCore.Execute(); // a stale item takes this round
         secondCore.Join(); // returns: the round is done
         secondCore.Execute(); // between rounds: nothing to claim, nothing evaluated again
@@ -53,13 +56,61 @@ public class SecondCoreTests
         secondCore.Execute();
         Assert.Equal(default, state.Results[graph.Plan.MeasuredNodes[0]]);
 
-        secondCore.Start(graph, state, range);
+        secondCore.Start(graph, state, range, chunkSize: 16);
         secondCore.Join();
         for (var i = 0; i < measured; i++)
         {
             var node = graph.Plan.MeasuredNodes[i];
             Assert.Equal(expected.Results[node], state.Results[node]);
         }
+    }
+
+    [Fact]
+    public void Join_NoPoolThreadJoined_TheCallerTakesEveryChunk()
+    {
+        // The work item is queued, but a stale item closes nothing here: Join alone must evaluate the whole range,
+        // whether or not a pool thread comes (its Execute then finds the range closed).
+        var graph = AlignmentGraph.Build(Organisation(objectives: 400));
+        var day = new DateOnly(2026, 11, 2);
+        var expected = new EvaluationState(graph);
+        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        var state = new EvaluationState(graph);
+        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        Array.Clear(state.Results);
+        var measured = graph.Plan.MeasuredNodes;
+
+        state.SecondCore.Start(graph, state, new PassRange(0, measured.Length, 0, 0, 0, 0, day), chunkSize: 3);
+        state.SecondCore.Join();
+        state.SecondCore.Execute(); // the queued item, if it comes only now: nothing left to take
+
+        Assert.All(measured, node => Assert.Equal(expected.Results[node], state.Results[node]));
+    }
+
+    [Theory]
+    [InlineData(10, 0, 5, 1)]
+    [InlineData(10, 3, 0, 4)]
+    [InlineData(0, 0, 17, 8)]
+    [InlineData(9, 9, 9, 9)]
+    [InlineData(0, 0, 0, 4)]
+    public void Chunk_EveryNodeOfTheRangeInExactlyOneChunk(int measured, int checklists, int composites, int size)
+    {
+        var day = new DateOnly(2026, 11, 2);
+        var range = new PassRange(2, 2 + measured, 5, 5 + checklists, 100, 100 + composites, day);
+        var (measuredSeen, checklistSeen, compositeSeen) = (new List<int>(), new List<int>(), new List<int>());
+        for (var i = 0; i < range.ChunkCount(size); i++)
+        {
+            var chunk = range.Chunk(i, size);
+            var length = (chunk.MeasuredTo - chunk.MeasuredFrom) + (chunk.ChecklistTo - chunk.ChecklistFrom) + (chunk.CompositeTo - chunk.CompositeFrom);
+            Assert.InRange(length, 1, size);
+            Assert.Equal(day, chunk.AsOf);
+            measuredSeen.AddRange(Enumerable.Range(chunk.MeasuredFrom, chunk.MeasuredTo - chunk.MeasuredFrom));
+            checklistSeen.AddRange(Enumerable.Range(chunk.ChecklistFrom, chunk.ChecklistTo - chunk.ChecklistFrom));
+            compositeSeen.AddRange(Enumerable.Range(chunk.CompositeFrom, chunk.CompositeTo - chunk.CompositeFrom));
+        }
+
+        Assert.Equal(Enumerable.Range(2, measured), measuredSeen);
+        Assert.Equal(Enumerable.Range(5, checklists), checklistSeen);
+        Assert.Equal(Enumerable.Range(100, composites), compositeSeen);
     }
 
     [Fact]
@@ -72,7 +123,7 @@ public class SecondCoreTests
 
         var full = graph.Evaluate(day);
         var single = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, single, day, secondCore: null, minimumSplitLevel: 0);
+        RollupCalculator.EvaluateAll(graph, single, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
 
         Assert.Equal(single.Results, full.State.Results);
         Assert.Equal(new OkrEvaluation(graph, single, day).Objectives, full.Objectives);
