@@ -33,14 +33,8 @@ public class SecondCoreTests
         // later round or between rounds. Simulated here on this thread: between rounds it must find nothing to claim
         // (else it would evaluate a finished range again, or set the event of a round not yet started), and a round
         // run by such an item must still end the caller's Join.
-        var graph = AlignmentGraph.Build(Organisation(objectives: 400));
         var day = new DateOnly(2026, 11, 2);
-        var expected = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
-
-        var state = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk); // the day's pace
-        Array.Clear(state.Results);
+        var (graph, expected, state) = EvaluatedAndCleared(day);
         var secondCore = state.SecondCore;
         var measured = graph.Plan.MeasuredNodes.Length;
         var range = new PassRange(0, measured, 0, graph.Plan.ChecklistNodes.Length, 0, 0, day);
@@ -68,15 +62,10 @@ public class SecondCoreTests
     [Fact]
     public void Join_NoPoolThreadJoined_TheCallerTakesEveryChunk()
     {
-        // The work item is queued, but a stale item closes nothing here: Join alone must evaluate the whole range,
-        // whether or not a pool thread comes (its Execute then finds the range closed).
-        var graph = AlignmentGraph.Build(Organisation(objectives: 400));
+        // Join must leave the whole range evaluated whether or not the queued work item comes in time: if it comes
+        // only after Join, its Execute finds the range closed and nothing left.
         var day = new DateOnly(2026, 11, 2);
-        var expected = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
-        var state = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
-        Array.Clear(state.Results);
+        var (graph, expected, state) = EvaluatedAndCleared(day);
         var measured = graph.Plan.MeasuredNodes;
 
         state.SecondCore.Start(graph, state, new PassRange(0, measured.Length, 0, 0, 0, 0, day), chunkSize: 3);
@@ -183,6 +172,21 @@ public class SecondCoreTests
         }
 
         Assert.Equal(-1, SecondCore.LoopOptions().MaxDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// A graph of 400 objectives, a one-core evaluation of it as of <paramref name="day"/>, and a state evaluated the
+    /// same way (so the day's pace is prepared) whose results are then cleared, for a test to fill again.
+    /// </summary>
+    private static (AlignmentGraph Graph, EvaluationState Expected, EvaluationState Cleared) EvaluatedAndCleared(DateOnly day)
+    {
+        var graph = AlignmentGraph.Build(Organisation(objectives: 400));
+        var expected = new EvaluationState(graph);
+        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        var cleared = new EvaluationState(graph);
+        RollupCalculator.EvaluateAll(graph, cleared, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        Array.Clear(cleared.Results);
+        return (graph, expected, cleared);
     }
 
     /// <summary>A cascade (fan-out 4) whose objectives mix key result kinds, sum and mean rollups and progress sources.</summary>
