@@ -15,7 +15,7 @@ internal static class PassTimings
         var state = new EvaluationState(graph);
         var plan = graph.Plan;
         var day = SyntheticOrganisation.AsOf;
-        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        RollupCalculator.EvaluateAll(graph, state, day, secondCore: null, minimumSplitLevel: 0);
         double measured = double.MaxValue, checklists = double.MaxValue, composites = double.MaxValue;
         var levelBest = new double[plan.LevelStart.Length - 1];
         Array.Fill(levelBest, double.MaxValue);

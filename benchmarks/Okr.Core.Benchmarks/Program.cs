@@ -49,9 +49,10 @@ switch (args)
         }
 
         // Best, median and mean: on a noisy machine the mean moves with whatever else runs, the best and median less.
-        static string Summary(List<double> times) => $"best {times.Min():F2}, median {times.Order().ElementAt(times.Count / 2):F2}, mean {times.Average():F2} ms";
+        static double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
+        static string Summary(List<double> times) => $"best {times.Min():F2}, median {Median(times):F2}, mean {times.Average():F2} ms";
         Console.WriteLine($"{okrTimes.Count} evaluations: Okr {Summary(okrTimes)}; one core {Summary(oneCoreTimes)}; MemoryFloor {Summary(floorTimes)}");
-        Console.WriteLine($"Okr / MemoryFloor: best {okrTimes.Min() / floorTimes.Min():F2}, median {okrTimes.Order().ElementAt(okrTimes.Count / 2) / floorTimes.Order().ElementAt(floorTimes.Count / 2):F2}, mean {okrTimes.Average() / floorTimes.Average():F2}");
+        Console.WriteLine($"Okr / MemoryFloor: best {okrTimes.Min() / floorTimes.Min():F2}, median {Median(okrTimes) / Median(floorTimes):F2}, mean {okrTimes.Average() / floorTimes.Average():F2}");
         return;
     // passes N SECONDS: the best time of each evaluation pass on one core (where the time goes).
     case ["passes", var count, var seconds]:

@@ -71,7 +71,7 @@ public class RollupBenchmarks
     /// <summary><see cref="Okr"/> on the calling thread alone (for comparison; not a benchmark).</summary>
     public double OkrOneCore()
     {
-        RollupCalculator.EvaluateAll(_graph, _state, SyntheticOrganisation.AsOf, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        RollupCalculator.EvaluateAll(_graph, _state, SyntheticOrganisation.AsOf, secondCore: null, minimumSplitLevel: 0);
         return _state.Results[0].Attainment;
     }
 

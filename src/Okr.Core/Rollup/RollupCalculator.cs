@@ -14,7 +14,7 @@ namespace Okr.Core;
 internal static class RollupCalculator
 {
     public static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf)
-        => EvaluateAll(graph, state, asOf, SecondCore.IsWorthIt(graph.Plan) ? state.SecondCore : null, minimumSplitLevel: 4_096, SplitChunk);
+        => EvaluateAll(graph, state, asOf, SecondCore.IsWorthIt(graph.Plan) ? state.SecondCore : null, minimumSplitLevel: 4_096);
 
     /// <summary>
     /// Nodes per chunk of a pass shared by two cores: a tenth of a millisecond of work or so, small enough that a
@@ -24,9 +24,10 @@ internal static class RollupCalculator
 
     /// <summary>
     /// A full evaluation; with <paramref name="secondCore"/>, the key results and every level of at least
-    /// <paramref name="minimumSplitLevel"/> nodes are shared with it, in chunks of <paramref name="chunkSize"/> nodes.
+    /// <paramref name="minimumSplitLevel"/> nodes are shared with it, in chunks of <paramref name="chunkSize"/> nodes
+    /// (without it, the chunk size is not used).
     /// </summary>
-    internal static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf, SecondCore? secondCore, int minimumSplitLevel, int chunkSize)
+    internal static void EvaluateAll(AlignmentGraph graph, EvaluationState state, DateOnly asOf, SecondCore? secondCore, int minimumSplitLevel, int chunkSize = SplitChunk)
     {
         var plan = graph.Plan;
         PrepareDay(plan, state, asOf);

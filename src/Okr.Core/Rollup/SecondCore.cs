@@ -132,13 +132,14 @@ internal readonly record struct PassRange(int MeasuredFrom, int MeasuredTo, int 
         }
 
         index -= measured;
-        if (index < Chunks(ChecklistTo - ChecklistFrom, size))
+        var checklists = Chunks(ChecklistTo - ChecklistFrom, size);
+        if (index < checklists)
         {
             var from = ChecklistFrom + (index * size);
             return new PassRange(0, 0, from, Math.Min(ChecklistTo, from + size), 0, 0, AsOf);
         }
 
-        index -= Chunks(ChecklistTo - ChecklistFrom, size);
+        index -= checklists;
         var first = CompositeFrom + (index * size);
         return new PassRange(0, 0, 0, 0, first, Math.Min(CompositeTo, first + size), AsOf);
     }

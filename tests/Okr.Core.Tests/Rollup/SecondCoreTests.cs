@@ -14,7 +14,7 @@ public class SecondCoreTests
         foreach (var day in new[] { new DateOnly(2026, 9, 30), new DateOnly(2026, 11, 2), new DateOnly(2026, 12, 31), new DateOnly(2027, 1, 1) })
         {
             var alone = new EvaluationState(graph);
-            RollupCalculator.EvaluateAll(graph, alone, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+            RollupCalculator.EvaluateAll(graph, alone, day, secondCore: null, minimumSplitLevel: 0);
             var split = new EvaluationState(graph);
             RollupCalculator.EvaluateAll(graph, split, day, split.SecondCore, minimumSplitLevel: 0, chunkSize);
 
@@ -112,7 +112,7 @@ public class SecondCoreTests
 
         var full = graph.Evaluate(day);
         var single = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, single, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        RollupCalculator.EvaluateAll(graph, single, day, secondCore: null, minimumSplitLevel: 0);
 
         Assert.Equal(single.Results, full.State.Results);
         Assert.Equal(new OkrEvaluation(graph, single, day).Objectives, full.Objectives);
@@ -182,9 +182,9 @@ public class SecondCoreTests
     {
         var graph = AlignmentGraph.Build(Organisation(objectives: 400));
         var expected = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        RollupCalculator.EvaluateAll(graph, expected, day, secondCore: null, minimumSplitLevel: 0);
         var cleared = new EvaluationState(graph);
-        RollupCalculator.EvaluateAll(graph, cleared, day, secondCore: null, minimumSplitLevel: 0, RollupCalculator.SplitChunk);
+        RollupCalculator.EvaluateAll(graph, cleared, day, secondCore: null, minimumSplitLevel: 0);
         Array.Clear(cleared.Results);
         return (graph, expected, cleared);
     }
