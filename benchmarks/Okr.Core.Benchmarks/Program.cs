@@ -54,6 +54,18 @@ switch (args)
         Console.WriteLine($"{okrTimes.Count} evaluations: Okr {Summary(okrTimes)}; one core {Summary(oneCoreTimes)}; MemoryFloor {Summary(floorTimes)}");
         Console.WriteLine($"Okr / MemoryFloor: best {okrTimes.Min() / floorTimes.Min():F2}, median {Median(okrTimes) / Median(floorTimes):F2}, mean {okrTimes.Average() / floorTimes.Average():F2}");
         return;
+    // page-touch MB: what writing to memory the process has not touched yet costs, per 4 KB page, against writing to
+    // it again (a machine where a first touch is slow pays for every fresh page a build or `okr score` allocates).
+    case ["page-touch", var megabytes]:
+        PageTouch(int.Parse(megabytes, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+
+    // after-gc N SECONDS: Okr and MemoryFloor right after a full collection and once more, medians (what a forced
+    // collection between BenchmarkDotNet's iterations costs the next call on this machine).
+    case ["after-gc", var count, var seconds]:
+        AfterCollection(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+        return;
+
     // passes N SECONDS: the best time of each evaluation pass on one core (where the time goes).
     case ["passes", var count, var seconds]:
         PassTimings.Run(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture), int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
@@ -68,6 +80,47 @@ static double Milliseconds<T>(Func<T> evaluation)
     var clock = Stopwatch.StartNew();
     evaluation();
     return clock.Elapsed.TotalMilliseconds;
+}
+
+static void PageTouch(int megabytes)
+{
+    const int Page = 4096;
+    var memory = GC.AllocateUninitializedArray<byte>(megabytes << 20);
+    var pages = memory.Length / Page;
+    for (var round = 0; round < 2; round++)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var page = 0; page < pages; page++)
+        {
+            memory[page * Page] = (byte)(round + 1);
+        }
+
+        Console.WriteLine($"{(round == 0 ? "first touch" : "touched again")}: {clock.Elapsed.TotalMilliseconds:F0} ms for {pages:N0} pages, {clock.Elapsed.TotalMicroseconds / pages:F2} us a page");
+    }
+}
+
+static void AfterCollection(int objectives, int seconds)
+{
+    var benchmarks = new RollupBenchmarks { Objectives = objectives };
+    benchmarks.Setup();
+    var names = new[] { "Okr after a collection", "Okr again", "MemoryFloor after a collection", "MemoryFloor again" };
+    var times = names.Select(_ => new List<double>()).ToArray();
+    var until = Stopwatch.StartNew();
+    while (until.Elapsed.TotalSeconds < seconds)
+    {
+        GC.Collect();
+        times[0].Add(Milliseconds(benchmarks.Okr));
+        times[1].Add(Milliseconds(benchmarks.Okr));
+        GC.Collect();
+        times[2].Add(Milliseconds(benchmarks.MemoryFloor));
+        times[3].Add(Milliseconds(benchmarks.MemoryFloor));
+    }
+
+    for (var i = 0; i < names.Length; i++)
+    {
+        var sorted = times[i].Order().ToList();
+        Console.WriteLine($"{names[i]}: best {sorted[0]:F2}, median {sorted[sorted.Count / 2]:F2} ms ({sorted.Count} calls)");
+    }
 }
 
 static void Build(int objectives)

@@ -71,12 +71,16 @@ internal static class ScoreStages
     }
 
     private static TimeSpan _pauses;
+    private static long _allocated;
 
     private static void Report(string stage, Stopwatch clock)
     {
         var pauses = GC.GetTotalPauseDuration();
-        Console.WriteLine($"{stage,-36}{clock.Elapsed.TotalMilliseconds,10:F0} ms (GC pauses {(pauses - _pauses).TotalMilliseconds:F0} ms, gen2 {GC.CollectionCount(2)})");
-        _pauses = pauses;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        Console.WriteLine(
+            $"{stage,-36}{clock.Elapsed.TotalMilliseconds,10:F0} ms, {(allocated - _allocated) / (1024 * 1024),5} MiB allocated "
+            + $"(GC pauses {(pauses - _pauses).TotalMilliseconds:F0} ms, gen2 {GC.CollectionCount(2)})");
+        (_pauses, _allocated) = (pauses, allocated);
         clock.Restart();
     }
 }
