@@ -297,10 +297,13 @@ internal sealed class CompiledKeyResults
                 return true;
 
             case NodeKind.AtLeast or NodeKind.AtMost or NodeKind.Within or NodeKind.Milestone:
-                if (!ScoreMath.TryScaledInteger(1m, scale, out var one))
+                // A milestone is met at 1, that is 10^scale here (exact below 2^53: up to 10^15).
+                if (scale >= ScoreMath.PowersOfTenInteger.Length)
                 {
                     return false;
                 }
+
+                var one = (long)ScoreMath.PowersOfTenInteger[scale];
 
                 for (var i = 0; i < values.Length; i++)
                 {
@@ -310,7 +313,7 @@ internal sealed class CompiledKeyResults
                         NodeKind.AtLeast => value >= low,
                         NodeKind.AtMost => value <= low,
                         NodeKind.Within => value >= low && value <= high,
-                        _ => value == one, // a milestone is met at 1
+                        _ => value == one,
                     };
                     attainments[i] = met ? 1.0 : 0.0;
                 }
