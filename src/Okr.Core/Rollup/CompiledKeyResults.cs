@@ -569,19 +569,19 @@ internal sealed class CompiledKeyResults
             done += ItemDay[i] <= day ? ItemWeight[i] : 0; // not a branch: done or not follows no pattern
         }
 
-        return ScoreMath.NeedsRescaling(total) ? RescaledChecklistShare(node, day, ScoreMath.RescaleExponent(total)) : total > 0 ? ScoreMath.Normalize(done / total) : 0;
+        return ScoreMath.NeedsRescaling(total) ? RescaledChecklistShare(node, day) : total > 0 ? ScoreMath.Normalize(done / total) : 0;
     }
 
-    /// <summary><see cref="ChecklistShare"/> of item weights whose total leaves double's range, each scaled by one power of two.</summary>
+    /// <summary><see cref="ChecklistShare"/> of item weights whose total overflows, each scaled by the same power of two.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private double RescaledChecklistShare(int node, int day, int exponent)
+    private double RescaledChecklistShare(int node, int day)
     {
         var weights = ItemWeight.AsSpan(ItemStart[node], ItemStart[node + 1] - ItemStart[node]);
         double done = 0;
         double total = 0;
         for (var i = 0; i < weights.Length; i++)
         {
-            var weight = Math.ScaleB(weights[i], exponent);
+            var weight = Math.ScaleB(weights[i], ScoreMath.RescaleExponent);
             total += weight;
             done += ItemDay[ItemStart[node] + i] <= day ? weight : 0;
         }

@@ -110,11 +110,11 @@ public sealed class OkrEvaluation
             }
         }
 
-        // As the evaluation does, weights whose total leaves double's range are scaled by one power of two first.
+        // As the evaluation does, weights whose total overflows are scaled by one power of two first.
         var exponent = 0;
         if (ScoreMath.NeedsRescaling(total))
         {
-            exponent = ScoreMath.RescaleExponent(total);
+            exponent = ScoreMath.RescaleExponent;
             total = 0;
             for (var i = Graph.InputStart[node]; i < Graph.InputStart[node + 1]; i++)
             {

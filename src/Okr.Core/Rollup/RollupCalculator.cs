@@ -321,15 +321,15 @@ internal static class RollupCalculator
 
         if (ScoreMath.NeedsRescaling(totalWeight))
         {
-            return RescaledWeightedMean(results, inputs, weights, ScoreMath.RescaleExponent(totalWeight));
+            return RescaledWeightedMean(results, inputs, weights);
         }
 
         return totalWeight > 0 ? ScoreMath.Normalize(weighted / totalWeight) : double.NaN;
     }
 
-    /// <summary><see cref="WeightedMean"/> of weights so large (or small) that their total leaves double's range, each scaled by one power of two.</summary>
+    /// <summary><see cref="WeightedMean"/> of weights so large that their total overflows, each scaled by the same power of two.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static double RescaledWeightedMean(NodeResult[] results, ReadOnlySpan<int> inputs, ReadOnlySpan<double> weights, int exponent)
+    private static double RescaledWeightedMean(NodeResult[] results, ReadOnlySpan<int> inputs, ReadOnlySpan<double> weights)
     {
         double weighted = 0;
         double totalWeight = 0;
@@ -338,7 +338,7 @@ internal static class RollupCalculator
             var score = results[inputs[i]].Score;
             if (!double.IsNaN(score))
             {
-                var weight = Math.ScaleB(weights[i], exponent);
+                var weight = Math.ScaleB(weights[i], ScoreMath.RescaleExponent);
                 weighted += weight * score;
                 totalWeight += weight;
             }

@@ -122,8 +122,8 @@ internal static class KeyResultScorer
 
         if (ScoreMath.NeedsRescaling(total))
         {
-            // Weights whose total leaves double's range: the same share with every weight scaled by one power of two.
-            var exponent = ScoreMath.RescaleExponent(total);
+            // Weights whose total overflows: the same share with every weight scaled by one power of two.
+            var exponent = ScoreMath.RescaleExponent;
             (done, total) = (0, 0);
             foreach (var item in items)
             {

@@ -260,21 +260,19 @@ public static class ScoreMath
 
     /// <summary>
     /// Whether weights that add up to <paramref name="totalWeight"/> must be rescaled before a weighted mean: finite
-    /// weights near 1e308 add up to infinity, and weights near 1e-308 lose their digits in products (weights are
-    /// relative, so a mean is the same with every weight scaled by one power of two, which is exact).
+    /// weights near 1e308 can add up to infinity, and spec section 1's <c>sum(w*s) / sum(w)</c> is then NaN or 0.
+    /// Weights are relative, so the mean is then the one every weight scaled by one power of two gives, which is
+    /// exact. A tiny total is left as the spec computes it: the formula has a value there, even where products of
+    /// subnormal weights and scores lose digits (docs/decisions.md).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static bool NeedsRescaling(double totalWeight) => totalWeight > 0 && (double.IsPositiveInfinity(totalWeight) || totalWeight < SmallestPlainTotal);
+    internal static bool NeedsRescaling(double totalWeight) => double.IsPositiveInfinity(totalWeight);
 
     /// <summary>
-    /// The power of two every weight is scaled by when <see cref="NeedsRescaling"/>: 2^-64 for an infinite total (each
-    /// weight is below 2^1024, so fewer than 2^63 of them add up to a finite sum), else the one that brings the total
-    /// to [1, 2).
+    /// The power of two every weight is scaled by when <see cref="NeedsRescaling"/>: each weight is below 2^1024, so
+    /// fewer than 2^63 of them scaled by 2^-64 add up to a finite sum.
     /// </summary>
-    internal static int RescaleExponent(double totalWeight) => double.IsPositiveInfinity(totalWeight) ? -64 : -Math.ILogB(totalWeight);
-
-    /// <summary>Below this total, products of weights and scores could become subnormal and lose digits.</summary>
-    private const double SmallestPlainTotal = 1e-250;
+    internal const int RescaleExponent = -64;
 
     /// <summary>Turns -0 into +0 (reports never show -0).</summary>
     /// <param name="value">The value.</param>
