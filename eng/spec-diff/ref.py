@@ -119,6 +119,25 @@ def d2f(fr):
     return f
 
 
+# Where the spec is silent (docs/decisions.md): a weight total that overflows to infinity leaves
+# sum(w*s) / sum(w) NaN or 0, so every weight of that mean is scaled by 2^RESCALE first (exact).
+RESCALE = -64
+
+
+def weighted_mean(terms):
+    """sum(w*s) / sum(w) in doubles, in order (spec section 1); rescaled when the total overflows."""
+    for scale in (0, RESCALE):
+        num = 0.0
+        den = 0.0
+        for w, s in terms:
+            w = math.ldexp(w, scale)
+            num += w * s
+            den += w
+        if not math.isinf(den):
+            break
+    return num / den
+
+
 def clamp01(x):
     if x < 0:
         return 0.0
@@ -576,9 +595,9 @@ def v_links(ctx, v, subj, obj):
             ctx.add("OKR002", subj, "same link twice")
             continue
         seen.add((tk, tid))
-        if w is None:
-            continue
-        out.append((tk, tid, w))
+        # a link with a bad weight still names its target: references and cycles are checked all the same
+        # (every finding is reported, section 7); the document is invalid, so the weight is never used
+        out.append((tk, tid, 0.0 if w is None else w))
     return out
 
 
@@ -940,10 +959,16 @@ class Evaluator:
         elif k == "checklist":
             done = 0.0
             tot = 0.0
-            for it in kr["items"]:
-                tot += it["weight"]
-                if it["doneOn"] is not None and it["doneOn"] <= self.d:
-                    done += it["weight"]
+            for scale in (0, RESCALE):
+                done = 0.0
+                tot = 0.0
+                for it in kr["items"]:
+                    w = math.ldexp(it["weight"], scale)
+                    tot += w
+                    if it["doneOn"] is not None and it["doneOn"] <= self.d:
+                        done += w
+                if not math.isinf(tot):
+                    break
             v = done / tot
             if v == 0:
                 v = 0.0
@@ -954,8 +979,7 @@ class Evaluator:
         elif k == "rollup":
             ch = self.children.get(kid, [])
             if kr["aggregate"] == "mean":
-                num = 0.0
-                den = 0.0
+                terms = []
                 counted = []
                 for cid, w in ch:
                     if not w > 0:
@@ -963,11 +987,10 @@ class Evaluator:
                     s = self.score_of(cid)
                     if s is None:
                         continue
-                    num += w * s
-                    den += w
+                    terms.append((w, s))
                     counted.append(cid)
                 if counted:
-                    sc = num / den
+                    sc = weighted_mean(terms)
                     if sc == 0:
                         sc = 0.0
                 else:
@@ -1023,8 +1046,7 @@ class Evaluator:
             return self.cache[key]
         ob = self.m.items[oid]
         pf = ob["progressFrom"]
-        num = 0.0
-        den = 0.0
+        terms = []
         counted = []
         if pf in ("keyResults", "both"):
             for kr in ob["krs"]:
@@ -1034,8 +1056,7 @@ class Evaluator:
                 s = self.kr_eval(kr["id"])["score"]
                 if s is None:
                     continue
-                num += w * s
-                den += w
+                terms.append((w, s))
                 counted.append(kr["id"])
         if pf in ("children", "both"):
             for cid, w in self.children.get(oid, []):
@@ -1046,10 +1067,9 @@ class Evaluator:
                 s = self.obj_eval(cid)["score"]
                 if s is None:
                     continue
-                num += w * s
-                den += w
+                terms.append((w, s))
                 counted.append(cid)
-        sc = (num / den) if counted else None
+        sc = weighted_mean(terms) if counted else None
         if sc is not None and sc == 0:
             sc = 0.0
         r = dict(score=sc, counted=counted, pending=all(self.pending_of(c) for c in counted))
