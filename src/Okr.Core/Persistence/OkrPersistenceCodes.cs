@@ -23,9 +23,6 @@ public static class OkrPersistenceCodes
 
     /// <summary>No set is stored under this tenant and set id.</summary>
     public const string SetNotFound = "OKR306";
-
-    /// <summary>A set with this id already exists for the tenant.</summary>
-    public const string SetExists = "OKR307";
 }
 
 /// <summary>Helpers to tell storage errors apart.</summary>
