@@ -123,11 +123,10 @@ internal static class KeyResultScorer
         if (ScoreMath.NeedsRescaling(total))
         {
             // Weights whose total overflows: the same share with every weight scaled by one power of two.
-            var exponent = ScoreMath.RescaleExponent;
             (done, total) = (0, 0);
             foreach (var item in items)
             {
-                var weight = Math.ScaleB(item.Weight, exponent);
+                var weight = Math.ScaleB(item.Weight, ScoreMath.RescaleExponent);
                 total += weight;
                 done += item.IsDoneAsOf(asOf) ? weight : 0;
             }
