@@ -957,19 +957,9 @@ class Evaluator:
             r["attainment"] = att
             r["score"] = clamp01(att)
         elif k == "checklist":
-            done = 0.0
-            tot = 0.0
-            for scale in (0, RESCALE):
-                done = 0.0
-                tot = 0.0
-                for it in kr["items"]:
-                    w = math.ldexp(it["weight"], scale)
-                    tot += w
-                    if it["doneOn"] is not None and it["doneOn"] <= self.d:
-                        done += w
-                if not math.isinf(tot):
-                    break
-            v = done / tot
+            # done weight / total weight: the weighted mean of 1 (done) and 0 (not yet), rescaled the same way
+            v = weighted_mean([(it["weight"], 1.0 if it["doneOn"] is not None and it["doneOn"] <= self.d else 0.0)
+                               for it in kr["items"]])
             if v == 0:
                 v = 0.0
             r["current"] = v
