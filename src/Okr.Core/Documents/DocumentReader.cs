@@ -577,7 +577,7 @@ internal sealed class DocumentReader
 
         if (definitionComplete)
         {
-            var problem = definition!.FindProblem(checkIns.Count, checkIns.Values);
+            var problem = definition!.FindProblem(checkIns.Count, CollectionsMarshal.AsSpan(checkIns.Values), static value => value);
             if (problem is not null)
             {
                 _sink.Add(OkrCodes.InvalidKeyResult, kr.Subject, $"Key result '{id}' ({KeyResultKinds.ToName(kind!.Value)}): {problem}.");

@@ -73,7 +73,7 @@ public sealed record KeyResult
             }
         }
 
-        var problem = definition.FindProblem(checkInArray.Count, checkInArray.Select(c => c.Value));
+        var problem = definition.FindProblem(checkInArray.Count, checkInArray.AsSpan(), static c => c.Value);
         if (problem is not null)
         {
             return OkrErrors.Single(OkrCodes.InvalidKeyResult, id, $"Key result '{id}' ({KeyResultKinds.ToName(definition.Kind)}): {problem}.");

@@ -85,11 +85,12 @@ public sealed record KeyResultDefinition
     public static KeyResultDefinition RollupSum(decimal baseline, decimal target) => new(KeyResultKind.Rollup) { Aggregate = RollupAggregate.Sum, Baseline = baseline, Target = target };
 
     /// <summary>
-    /// The first rule this definition, with <paramref name="checkInCount"/> check-ins of the given values, breaks
-    /// (phrased for the user), or null when it is valid: the kind's own fields, no check-ins on a checklist or rollup,
-    /// milestone values 0 or 1.
+    /// The first rule this definition, with <paramref name="checkInCount"/> check-ins whose values are
+    /// <paramref name="valueOf"/> each of <paramref name="checkIns"/>, breaks (phrased for the user), or null when it is
+    /// valid: the kind's own fields, no check-ins on a checklist or rollup, milestone values 0 or 1.
     /// </summary>
-    internal string? FindProblem(int checkInCount, IEnumerable<decimal> checkInValues)
+    /// <remarks>A span and a static selector rather than a LINQ projection: this runs for every key result read.</remarks>
+    internal string? FindProblem<T>(int checkInCount, ReadOnlySpan<T> checkIns, Func<T, decimal> valueOf)
     {
         var problem = FindProblem();
         if (problem is not null)
@@ -106,8 +107,9 @@ public sealed record KeyResultDefinition
 
         if (Kind == KeyResultKind.Milestone)
         {
-            foreach (var value in checkInValues)
+            foreach (var checkIn in checkIns)
             {
+                var value = valueOf(checkIn);
                 if (value is not (0m or 1m))
                 {
                     return $"a check-in has value {value}: a milestone check-in is 0 (not done) or 1 (done)";
