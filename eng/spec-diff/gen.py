@@ -351,7 +351,8 @@ class G:
                 "self_align", "cycle", "period_swap", "bad_setting", "dec_range", "nan", "dup_link",
                 "sum_bad_contrib", "wrong_kind_ref", "null_required", "null_optional", "bad_schema",
                 "field_wrong_kind", "unknown_kind", "trailing", "dup_member", "blank_id", "bad_rule", "scale_bad",
-                "obj_to_sum", "long_id"]
+                "obj_to_sum", "long_id", "owner_cycle", "owner_unknown_parent", "checkin_bad_date", "title_units",
+                "kr_links_objective", "bom", "twice"]
         m = self.ch(muts)
         ob = self.ch(objs)
         kr = self.ch(krs) if krs else None
@@ -507,6 +508,36 @@ class G:
                 []])
         elif m == "long_id":
             ob["id"] = "x" * 201
+        elif m == "owner_cycle":
+            owners = doc["owners"]
+            owners[0]["parent"] = owners[-1]["id"]
+            if len(owners) > 1 and "parent" not in owners[-1]:
+                owners[-1]["parent"] = owners[0]["id"]
+        elif m == "owner_unknown_parent":
+            self.ch(doc["owners"])["parent"] = "nobody"
+        elif m == "checkin_bad_date":
+            cands = [k for k in krs if k.get("checkIns")]
+            if cands:
+                # 2028-02-29 is a real day (valid), 2027-02-29 and 2026-04-31 are not
+                self.ch(cands)["checkIns"][0]["at"] = self.ch(["2027-02-29", "2026-04-31", "2028-02-29", "2026-1-5"])
+            else:
+                m = None
+        elif m == "title_units":
+            # 250 astral characters are 500 UTF-16 units (valid); 251 are 502 (too long); 500 BMP ones are valid
+            t = self.ch(["\U0001F600" * 250, "\U0001F600" * 251, "\u00e9" * 500, "\u00e9" * 501])
+            (kr if kr is not None and self.p(0.5) else ob)["title"] = t
+        elif m == "kr_links_objective":
+            if kr:
+                kr["alignsTo"] = [{"objective": self.ch(objs)["id"]}]
+            else:
+                m = None
+        elif m == "bom":
+            doc["__bom__"] = True
+            m = "bom(valid)"
+        elif m == "twice":
+            first = self.mutate(doc)
+            second = self.mutate(doc)
+            m = "twice(%s,%s)" % (first, second)
         return m
 
 
@@ -514,12 +545,15 @@ def gen(seed):
     g = G(seed)
     doc, asof, mut = g.gen()
     trailing = doc.pop("__trailing__", False)
+    bom = doc.pop("__bom__", False)
     dup = doc.pop("__dup__", None)
     text = dumps(doc)
     if trailing:
         text = text[:-1] + ",}"
     if dup is not None:
         text = text.replace('"id":"%s",' % dup, '"id":"%s","id":"%s",' % (dup, dup), 1)
+    if bom:
+        text = "\ufeff" + text
     return text, asof, mut
 
 
