@@ -234,7 +234,7 @@ internal sealed class CompiledKeyResults
             return;
         }
 
-        var (first, second) = FieldsOf(keyResult.Definition);
+        var (first, second) = keyResult.Definition.Fields;
         int largestScale = Math.Max(first.Scale, second.Scale);
         scratch.Read(source, ref largestScale);
         var order = scratch.SortedOrder(source.Length);
@@ -588,10 +588,6 @@ internal sealed class CompiledKeyResults
 
         return ScoreMath.Normalize(done / total);
     }
-
-    /// <summary>The two definition values a kind reads: baseline and target, threshold, or min and max.</summary>
-    internal static (decimal First, decimal Second) FieldsOf(KeyResultDefinition definition)
-        => (definition.Baseline ?? definition.Threshold ?? definition.Min ?? 0m, definition.Target ?? definition.Max ?? 0m);
 
     internal static NodeKind KindOf(KeyResultDefinition definition) => definition.Kind switch
     {

@@ -44,7 +44,7 @@ internal static class KeyResultScorer
     /// <summary>Current value, attainment and score of a measured kind given the latest check-in's value (or null).</summary>
     public static KeyResultScore Measure(KeyResultDefinition definition, decimal? latestValue)
     {
-        var (first, second) = CompiledKeyResults.FieldsOf(definition);
+        var (first, second) = definition.Fields;
         return Measure(CompiledKeyResults.KindOf(definition), first, second, latestValue);
     }
 
@@ -88,7 +88,7 @@ internal static class KeyResultScorer
     /// baseline of increase and decrease, 0 for a milestone, and no value for atLeast, atMost and within.
     /// </summary>
     public static decimal? CurrentOf(KeyResultDefinition definition, decimal? latestValue)
-        => CurrentOf(CompiledKeyResults.KindOf(definition), CompiledKeyResults.FieldsOf(definition).First, latestValue);
+        => CurrentOf(CompiledKeyResults.KindOf(definition), definition.Fields.First, latestValue);
 
     private static decimal? CurrentOf(NodeKind kind, decimal first, decimal? latestValue) => latestValue ?? kind switch
     {

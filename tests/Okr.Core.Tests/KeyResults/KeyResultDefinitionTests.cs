@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Okr.Core.Tests.KeyResults;
 
 /// <summary>Spec section 3: a kind whose fields break its rule is OKR006, and the message says what to use instead.</summary>
@@ -161,5 +163,44 @@ public class KeyResultDefinitionTests
         Assert.True(KeyResultKinds.TryParse(name, out var parsed));
         Assert.Equal(kind, parsed);
         Assert.False(KeyResultKinds.TryParse(name.ToUpperInvariant(), out _));
+    }
+    public static TheoryData<KeyResultDefinition, decimal?, decimal?, decimal?, decimal?, decimal?> FieldsOfEachKind => new()
+    {
+        // definition, baseline, target, threshold, min, max: a kind shows its own fields and null for the others.
+        { KeyResultDefinition.Increase(10, 20.50m), 10, 20.50m, null, null, null },
+        { KeyResultDefinition.Decrease(2.0m, 0.5m), 2.0m, 0.5m, null, null, null },
+        { KeyResultDefinition.AtLeast(40), null, null, 40, null, null },
+        { KeyResultDefinition.AtMost(-3.25m), null, null, -3.25m, null, null },
+        { KeyResultDefinition.Within(1.5m, 2), null, null, null, 1.5m, 2 },
+        { KeyResultDefinition.Milestone(), null, null, null, null, null },
+        { KeyResultDefinition.Checklist(new ChecklistItem("a")), null, null, null, null, null },
+        { KeyResultDefinition.RollupMean(), null, null, null, null, null },
+        { KeyResultDefinition.RollupSum(0, 1200), 0, 1200, null, null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(FieldsOfEachKind))]
+    public void EachKind_ShowsItsOwnFields_AndNullForTheOthers(KeyResultDefinition definition, decimal? baseline, decimal? target, decimal? threshold, decimal? min, decimal? max)
+    {
+        Assert.Equal(baseline, definition.Baseline);
+        Assert.Equal(target, definition.Target);
+        Assert.Equal(threshold, definition.Threshold);
+        Assert.Equal(min, definition.Min);
+        Assert.Equal(max, definition.Max);
+
+        // The scale of a value is kept (2.0 stays 2.0, as the report writes it).
+        Assert.Equal(baseline?.ToString(CultureInfo.InvariantCulture), definition.Baseline?.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Equality_ComparesKindAndFields()
+    {
+        Assert.Equal(KeyResultDefinition.Increase(1, 2), KeyResultDefinition.Increase(1, 2));
+        Assert.Equal(KeyResultDefinition.Increase(1, 2).GetHashCode(), KeyResultDefinition.Increase(1, 2).GetHashCode());
+        Assert.NotEqual(KeyResultDefinition.Increase(1, 2), KeyResultDefinition.Increase(1, 3));
+        Assert.NotEqual(KeyResultDefinition.AtLeast(5), KeyResultDefinition.AtMost(5));
+        Assert.NotEqual(KeyResultDefinition.Within(5, 5), KeyResultDefinition.AtLeast(5));
+        Assert.NotEqual(KeyResultDefinition.RollupSum(0, 0), KeyResultDefinition.RollupMean());
+        Assert.Equal("KeyResultDefinition { Kind = AtLeast, Baseline = , Target = , Threshold = 40, Min = , Max = , Items = Okr.Core.ValueArray`1[Okr.Core.ChecklistItem], Aggregate = , IsMeasured = True, IsSummable = True }", KeyResultDefinition.AtLeast(40).ToString());
     }
 }
