@@ -5,14 +5,18 @@ namespace Okr.Core;
 
 /// <summary>
 /// Keeps an evaluation up to date as check-ins arrive: recording a check-in re-evaluates only that key result and
-/// the items that depend on it (children first), and gives the same numbers as a full evaluation. Not thread-safe:
-/// one writer at a time; <see cref="Snapshot"/> hands out an immutable copy.
+/// the items that depend on it (children first), and gives the same numbers as a full evaluation. <see cref="Reevaluate"/>
+/// moves it to another day in the same buffers. Not thread-safe: one writer at a time; <see cref="Snapshot"/> hands out
+/// an immutable copy.
 /// </summary>
 public sealed class IncrementalEvaluator
 {
     private readonly AlignmentGraph _graph;
     private readonly EvaluationState _state;
     private readonly AffectedWorkspace _workspace;
+
+    /// <summary>The key results changed since compiling, by node, each once: the compiled graph does not know them.</summary>
+    private readonly List<int> _changedNodes = [];
 
     /// <summary>Evaluates <paramref name="graph"/> in full as of <paramref name="asOf"/>, ready for changes.</summary>
     /// <param name="graph">The compiled graph.</param>
@@ -27,9 +31,9 @@ public sealed class IncrementalEvaluator
     }
 
     /// <summary>The day evaluated.</summary>
-    public DateOnly AsOf { get; }
+    public DateOnly AsOf { get; private set; }
 
-    /// <summary>The number of items the last change re-evaluated.</summary>
+    /// <summary>The number of items the last change re-evaluated (every item after <see cref="Reevaluate"/>).</summary>
     public int LastReevaluatedCount { get; private set; }
 
     /// <summary>The current score of <paramref name="id"/>, or null when unscored.</summary>
@@ -77,9 +81,35 @@ public sealed class IncrementalEvaluator
     internal int Replace(int node, KeyResult keyResult)
     {
         _state.KeyResults[node] = keyResult;
-        _state.UseRecord![node] = true;
+        if (!_state.UseRecord![node])
+        {
+            _state.UseRecord[node] = true;
+            _changedNodes.Add(node);
+        }
+
         LastReevaluatedCount = RollupCalculator.EvaluateAffected(_graph, _state, _workspace, node, AsOf);
         return LastReevaluatedCount;
+    }
+
+    /// <summary>
+    /// Re-evaluates every item as of <paramref name="asOf"/>, with the check-ins recorded so far, into the same buffers:
+    /// the numbers a full evaluation of the updated set gives that day, without allocating. For a dashboard that moves
+    /// on to a new day, or a chart that steps through the days of a quarter.
+    /// </summary>
+    /// <param name="asOf">The day to evaluate as of.</param>
+    public void Reevaluate(DateOnly asOf)
+    {
+        AsOf = asOf;
+        RollupCalculator.EvaluateAll(_graph, _state, asOf);
+
+        // The full pass scores key results from the compiled graph, which predates the recorded check-ins: each changed
+        // key result is scored again from its record, with what depends on it.
+        foreach (var node in _changedNodes)
+        {
+            RollupCalculator.EvaluateAffected(_graph, _state, _workspace, node, asOf);
+        }
+
+        LastReevaluatedCount = _graph.NodeCount;
     }
 
     /// <summary>An immutable copy of the current results.</summary>

@@ -56,4 +56,46 @@ public class IncrementalEvaluatorTests
         Assert.Equal(1.0, incremental.ScoreOf("kr-rev"));
         Assert.Equal(D("2026-11-14"), incremental.Snapshot().KeyResult("kr-rev").LastCheckIn);
     }
+
+    [Theory]
+    [InlineData("2026-09-30")]
+    [InlineData("2026-10-01")]
+    [InlineData("2026-12-31")]
+    [InlineData("2027-01-15")]
+    public void Reevaluate_GivesTheFullEvaluationOfThatDay_WithTheRecordedCheckIns(string day)
+    {
+        var incremental = Start();
+        var checkIn = new CheckIn(D("2026-11-10"), 45, confidence: 2);
+        Assert.True(incremental.TryRecordCheckIn("kr-beta", checkIn).IsT0);
+        var set = WorkedExample.Build();
+        var mobile = set.Objectives.Single(o => o.Id == "o-mobile");
+        var updated = set.WithObjective(mobile.WithKeyResult(mobile.KeyResults.Single(k => k.Id == "kr-beta").WithCheckIn(checkIn)));
+
+        incremental.Reevaluate(D(day));
+
+        Assert.Equal(D(day), incremental.AsOf);
+        Assert.Equal(AlignmentGraph.Build(updated).NodeCount, incremental.LastReevaluatedCount);
+        var full = updated.Evaluate(D(day));
+        Assert.Equal(full.Objectives, incremental.Snapshot().Objectives);
+        Assert.Equal(full.ScoreOf("o-acme"), incremental.ScoreOf("o-acme"));
+    }
+
+    [Fact]
+    public void Reevaluate_AllocatesNothing()
+    {
+        var incremental = Start();
+        Assert.True(incremental.TryRecordCheckIn("kr-beta", new CheckIn(D("2026-11-10"), 45)).IsT0);
+        foreach (var day in new[] { "2026-09-30", "2026-11-20", "2027-01-15" })
+        {
+            incremental.Reevaluate(D(day));
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var day = D("2026-09-25"); day <= D("2027-01-05"); day = day.AddDays(1))
+        {
+            incremental.Reevaluate(day);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }

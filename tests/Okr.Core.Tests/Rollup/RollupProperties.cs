@@ -65,6 +65,24 @@ public class RollupProperties
     [Property]
     public void IncrementalEvaluator_AfterCheckIns_EqualsFullEvaluation(CheckInPlan plan)
     {
+        var (incremental, updated) = RecordCheckIns(plan);
+        AssertSameAsFullEvaluation(plan, updated.Evaluate(Mid), incremental);
+    }
+
+    [Property]
+    public void IncrementalEvaluator_Reevaluate_EqualsFullEvaluationOfThatDay(CheckInPlan plan, int shift)
+    {
+        // Any day from ten days before the quarter to ten days after it.
+        var day = Q4.Start.AddDays((int)((uint)shift % 112) - 10);
+        var (incremental, updated) = RecordCheckIns(plan);
+        incremental.Reevaluate(day);
+        Assert.Equal(day, incremental.AsOf);
+        AssertSameAsFullEvaluation(plan, updated.Evaluate(day), incremental);
+    }
+
+    /// <summary>Records the plan's check-ins as of <see cref="Mid"/>; returns the evaluator and the set with them added.</summary>
+    private static (IncrementalEvaluator Incremental, OkrSet Updated) RecordCheckIns(CheckInPlan plan)
+    {
         var objectives = OkrArbitraries.Objectives(plan.Dag);
         var set = Set(OkrArbitraries.SettingsOf(plan.Dag), objectives);
         var incremental = new IncrementalEvaluator(AlignmentGraph.Build(set), Mid);
@@ -75,7 +93,11 @@ public class RollupProperties
             objectives[o] = objectives[o].WithKeyResult(objectives[o].KeyResults[0].WithCheckIn(checkIn));
         }
 
-        var full = Set(OkrArbitraries.SettingsOf(plan.Dag), objectives).Evaluate(Mid);
+        return (incremental, Set(OkrArbitraries.SettingsOf(plan.Dag), objectives));
+    }
+
+    private static void AssertSameAsFullEvaluation(CheckInPlan plan, OkrEvaluation full, IncrementalEvaluator incremental)
+    {
         var snapshot = incremental.Snapshot();
         for (var i = 0; i < plan.Dag.Count; i++)
         {
