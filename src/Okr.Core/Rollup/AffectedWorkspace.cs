@@ -1,7 +1,7 @@
 namespace Okr.Core;
 
 /// <summary>
-/// Reusable buffers for re-evaluating the nodes that depend on one change (<see cref="RollupCalculator.EvaluateAffected"/>):
+/// Reusable buffers for re-evaluating the nodes that depend on a change (<see cref="RollupCalculator.EvaluateAffected(AlignmentGraph, EvaluationState, AffectedWorkspace, ReadOnlySpan{int}, DateOnly)"/>):
 /// the affected nodes, a per-node "seen in change k" stamp instead of a set, and each node's position in the order.
 /// </summary>
 internal sealed class AffectedWorkspace

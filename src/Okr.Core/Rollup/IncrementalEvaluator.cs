@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Ardalis.GuardClauses;
 using OneOf;
 
@@ -102,13 +103,9 @@ public sealed class IncrementalEvaluator
         AsOf = asOf;
         RollupCalculator.EvaluateAll(_graph, _state, asOf);
 
-        // The full pass scores key results from the compiled graph, which predates the recorded check-ins: each changed
-        // key result is scored again from its record, with what depends on it.
-        foreach (var node in _changedNodes)
-        {
-            RollupCalculator.EvaluateAffected(_graph, _state, _workspace, node, asOf);
-        }
-
+        // The full pass scores key results from the compiled graph, which predates the recorded check-ins: the changed
+        // key results are scored again from their records, and what depends on them after, each node once.
+        RollupCalculator.EvaluateAffected(_graph, _state, _workspace, CollectionsMarshal.AsSpan(_changedNodes), asOf);
         LastReevaluatedCount = _graph.NodeCount;
     }
 

@@ -79,12 +79,23 @@ internal static class RollupCalculator
     /// <c>workspace.Affected[..count]</c>. The state must hold a full evaluation as of <paramref name="asOf"/>.
     /// </summary>
     public static int EvaluateAffected(AlignmentGraph graph, EvaluationState state, AffectedWorkspace workspace, int changedNode, DateOnly asOf)
+        => EvaluateAffected(graph, state, workspace, new ReadOnlySpan<int>(in changedNode), asOf);
+
+    /// <summary>
+    /// Re-evaluates <paramref name="changedNodes"/> (distinct nodes) and every node that depends on any of them, each
+    /// once, in children-first order; otherwise as <see cref="EvaluateAffected(AlignmentGraph, EvaluationState, AffectedWorkspace, int, DateOnly)"/>.
+    /// </summary>
+    public static int EvaluateAffected(AlignmentGraph graph, EvaluationState state, AffectedWorkspace workspace, ReadOnlySpan<int> changedNodes, DateOnly asOf)
     {
         var stamp = workspace.NextStamp();
         var affected = workspace.Affected;
         var count = 0;
-        affected[count++] = changedNode;
-        workspace.Seen[changedNode] = stamp;
+        foreach (var changedNode in changedNodes)
+        {
+            affected[count++] = changedNode;
+            workspace.Seen[changedNode] = stamp;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var node = affected[i];
