@@ -77,7 +77,8 @@ public sealed class IncrementalEvaluator
 
     /// <summary>
     /// Puts <paramref name="keyResult"/> (a changed version of the key result at <paramref name="node"/>) in place and
-    /// re-evaluates it and what depends on it, children first, without allocating. Returns how many nodes it re-evaluated.
+    /// re-evaluates it and what depends on it, children first, without allocating (but for the list of changed key
+    /// results, which may grow when a key result changes for the first time). Returns how many nodes it re-evaluated.
     /// </summary>
     internal int Replace(int node, KeyResult keyResult)
     {
@@ -100,12 +101,12 @@ public sealed class IncrementalEvaluator
     /// <param name="asOf">The day to evaluate as of.</param>
     public void Reevaluate(DateOnly asOf)
     {
-        AsOf = asOf;
         RollupCalculator.EvaluateAll(_graph, _state, asOf);
 
         // The full pass scores key results from the compiled graph, which predates the recorded check-ins: the changed
         // key results are scored again from their records, and what depends on them after, each node once.
         RollupCalculator.EvaluateAffected(_graph, _state, _workspace, CollectionsMarshal.AsSpan(_changedNodes), asOf);
+        AsOf = asOf;
         LastReevaluatedCount = _graph.NodeCount;
     }
 

@@ -164,6 +164,7 @@ public class KeyResultDefinitionTests
         Assert.Equal(kind, parsed);
         Assert.False(KeyResultKinds.TryParse(name.ToUpperInvariant(), out _));
     }
+
     public static TheoryData<KeyResultDefinition, decimal?, decimal?, decimal?, decimal?, decimal?> FieldsOfEachKind => new()
     {
         // definition, baseline, target, threshold, min, max: a kind shows its own fields and null for the others.
@@ -182,14 +183,13 @@ public class KeyResultDefinitionTests
     [MemberData(nameof(FieldsOfEachKind))]
     public void EachKind_ShowsItsOwnFields_AndNullForTheOthers(KeyResultDefinition definition, decimal? baseline, decimal? target, decimal? threshold, decimal? min, decimal? max)
     {
-        Assert.Equal(baseline, definition.Baseline);
-        Assert.Equal(target, definition.Target);
-        Assert.Equal(threshold, definition.Threshold);
-        Assert.Equal(min, definition.Min);
-        Assert.Equal(max, definition.Max);
-
-        // The scale of a value is kept (2.0 stays 2.0, as the report writes it).
-        Assert.Equal(baseline?.ToString(CultureInfo.InvariantCulture), definition.Baseline?.ToString(CultureInfo.InvariantCulture));
+        // Compared as text, so the scale must be kept too (2.0 stays 2.0, as the report writes it).
+        static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+        Assert.Equal(Text(baseline), Text(definition.Baseline));
+        Assert.Equal(Text(target), Text(definition.Target));
+        Assert.Equal(Text(threshold), Text(definition.Threshold));
+        Assert.Equal(Text(min), Text(definition.Min));
+        Assert.Equal(Text(max), Text(definition.Max));
     }
 
     [Fact]
@@ -198,6 +198,8 @@ public class KeyResultDefinitionTests
         Assert.Equal(KeyResultDefinition.Increase(1, 2), KeyResultDefinition.Increase(1, 2));
         Assert.Equal(KeyResultDefinition.Increase(1, 2).GetHashCode(), KeyResultDefinition.Increase(1, 2).GetHashCode());
         Assert.NotEqual(KeyResultDefinition.Increase(1, 2), KeyResultDefinition.Increase(1, 3));
+        Assert.NotEqual(KeyResultDefinition.Within(1, 2), KeyResultDefinition.Within(0, 2));
+        Assert.NotEqual(KeyResultDefinition.Within(1, 2), KeyResultDefinition.Within(1, 3));
         Assert.NotEqual(KeyResultDefinition.AtLeast(5), KeyResultDefinition.AtMost(5));
         Assert.NotEqual(KeyResultDefinition.Within(5, 5), KeyResultDefinition.AtLeast(5));
         Assert.NotEqual(KeyResultDefinition.RollupSum(0, 0), KeyResultDefinition.RollupMean());

@@ -90,8 +90,9 @@ public class IncrementalEvaluatorTests
             incremental.Reevaluate(D(day));
         }
 
+        var (first, last) = (D("2026-09-25"), D("2027-01-05"));
         var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var day = D("2026-09-25"); day <= D("2027-01-05"); day = day.AddDays(1))
+        for (var day = first; day <= last; day = day.AddDays(1))
         {
             incremental.Reevaluate(day);
         }

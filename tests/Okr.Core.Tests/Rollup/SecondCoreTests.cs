@@ -119,6 +119,38 @@ public class SecondCoreTests
     }
 
     [Fact]
+    public void Reevaluate_LargeGraph_WithChangedSumContributors_MatchesAFullEvaluationOfTheUpdatedSet()
+    {
+        // Large enough for the second core. o11's and o12's k0 (increases) feed the sum rollup o2k3, as their parent is
+        // o2; o13's k0 and k1 (an atLeast) feed only o13; o4000k3 is a milestone. o11k0 changes twice.
+        var set = Organisation(objectives: 14_000);
+        var incremental = new IncrementalEvaluator(AlignmentGraph.Build(set), new DateOnly(2026, 11, 15));
+        var changes = new (string Objective, string KeyResult, CheckIn CheckIn)[]
+        {
+            ("o11", "o11k0", new CheckIn(new DateOnly(2026, 11, 10), 19.5m, confidence: 2)),
+            ("o12", "o12k0", new CheckIn(new DateOnly(2026, 12, 20), 11)),
+            ("o13", "o13k1", new CheckIn(new DateOnly(2026, 11, 12), 15)),
+            ("o13", "o13k0", new CheckIn(new DateOnly(2026, 10, 2), 30)),
+            ("o4000", "o4000k3", new CheckIn(new DateOnly(2026, 11, 1), 1, confidence: 9)),
+            ("o11", "o11k0", new CheckIn(new DateOnly(2026, 11, 14), 12)),
+        };
+        foreach (var (objectiveId, keyResultId, checkIn) in changes)
+        {
+            Assert.True(incremental.TryRecordCheckIn(keyResultId, checkIn).IsT0);
+            var objective = set.Objectives.Single(o => o.Id == objectiveId);
+            set = set.WithObjective(objective.WithKeyResult(objective.KeyResults.Single(k => k.Id == keyResultId).WithCheckIn(checkIn)));
+        }
+
+        foreach (var day in new[] { new DateOnly(2026, 11, 15), new DateOnly(2026, 12, 31), new DateOnly(2026, 10, 20), new DateOnly(2026, 11, 13) })
+        {
+            incremental.Reevaluate(day);
+            var full = set.Evaluate(day);
+            Assert.Equal(full.Objectives, incremental.Snapshot().Objectives);
+            Assert.Equal(full.KeyResult("o2k3"), incremental.Snapshot().KeyResult("o2k3"));
+        }
+    }
+
+    [Fact]
     public void IsWorthIt_OneCoreSwitchSet_False()
     {
         var graph = AlignmentGraph.Build(Organisation(objectives: 14_000));
