@@ -51,8 +51,7 @@ public sealed record KeyResultDefinition
     private bool HasBaselineAndTarget => Kind is KeyResultKind.Increase or KeyResultKind.Decrease || Aggregate == RollupAggregate.Sum;
 
     /// <summary>Whether this kind has a numeric current value that a sum rollup can add up.</summary>
-    public bool IsSummable => Kind is KeyResultKind.Increase or KeyResultKind.Decrease or KeyResultKind.AtLeast
-        or KeyResultKind.AtMost or KeyResultKind.Within || (Kind == KeyResultKind.Rollup && Aggregate == RollupAggregate.Sum);
+    public bool IsSummable => HasBaselineAndTarget || Kind is KeyResultKind.AtLeast or KeyResultKind.AtMost or KeyResultKind.Within;
 
     /// <summary>Raise a value from <paramref name="baseline"/> to <paramref name="target"/> (target &gt; baseline).</summary>
     /// <param name="baseline">Starting value.</param>
