@@ -113,27 +113,36 @@ internal static class PlainTextReport
     {
         writer.Write($"OKRs as of {asOf:yyyy-MM-dd}");
         writer.WriteLine();
-        // One objective's records at a time, not the whole evaluation's (Objectives keeps them all). The titles come
-        // from the records by position (an objective's from the set, its key results' from the graph's nodes in the
-        // order ObjectiveAt lists them), not from a dictionary of every id: building that took half a million
-        // insertions on 100,000 objectives.
+        // Straight from the evaluation's nodes, not its ObjectiveEvaluation and KeyResultEvaluation records: a large
+        // run holds off collections (NoCollectionRegion), so each record and formatted number was a fresh page of
+        // memory, about 100 MB on 100,000 objectives. Titles come from the records by position (an objective's from
+        // the set, its key results' from the graph's nodes), not from a dictionary of every id.
         var graph = evaluation.Graph;
         var nodes = graph.ObjectiveNodes;
         for (var o = 0; o < nodes.Length; o++)
         {
-            var objective = evaluation.ObjectiveAt(nodes[o]);
+            var objective = nodes[o];
             var lastObjective = o == nodes.Length - 1;
             writer.Write(lastObjective ? "`-- " : "|-- ");
-            WriteLine(writer, objective.Id, graph.Set.Objectives[o].Title, objective.Score, objective.Grade, objective.Status, $"pace {objective.Expected:0.00}");
-            var k = 0;
-            foreach (var keyResultNode in graph.KeyResultsOf(nodes[o]))
+            WriteColumns(writer, evaluation, objective, graph.Set.Objectives[o].Title);
+            writer.Write("  (pace ");
+            WriteNumber(writer, evaluation.ExpectedAt(objective));
+            writer.WriteLine(')');
+
+            var end = graph.KeyResultsEnd(objective);
+            for (var keyResult = objective + 1; keyResult < end; keyResult++)
             {
-                var keyResult = objective.KeyResults[k];
                 writer.Write(lastObjective ? "    " : "|   ");
-                writer.Write(k == objective.KeyResults.Count - 1 ? "`-- " : "|-- ");
-                var current = keyResult.Current is { } value ? $"now {value.ToString(CultureInfo.InvariantCulture)}" : null;
-                WriteLine(writer, keyResult.Id, graph.KeyResults[keyResultNode]!.Title, keyResult.Score, keyResult.Grade, keyResult.Status, current);
-                k++;
+                writer.Write(keyResult == end - 1 ? "`-- " : "|-- ");
+                WriteColumns(writer, evaluation, keyResult, graph.KeyResults[keyResult]!.Title);
+                if (evaluation.CurrentAt(keyResult) is { } current)
+                {
+                    writer.Write("  (now ");
+                    WriteNumber(writer, current);
+                    writer.Write(')');
+                }
+
+                writer.WriteLine();
             }
         }
 
@@ -168,31 +177,55 @@ internal static class PlainTextReport
         }
     }
 
-    private static void WriteLine(StreamWriter writer, string id, string title, double? score, string? grade, OkrStatus status, string? extra)
+    /// <summary>A tree line up to the title: bar, score, grade, status, id and title.</summary>
+    private static void WriteColumns(StreamWriter writer, OkrEvaluation evaluation, int node, string title)
     {
+        var score = evaluation.ScoreAt(node);
         writer.Write(Bars[score is { } s ? (int)Math.Round(s * BarWidth, MidpointRounding.AwayFromZero) : 0]);
         writer.Write(' ');
-        writer.Write(score is { } shown ? shown.ToString("0.00", CultureInfo.InvariantCulture) : " -- ");
+        if (score is { } shown)
+        {
+            WriteNumber(writer, shown);
+        }
+        else
+        {
+            writer.Write(" -- ");
+        }
+
         writer.Write(' ');
 
         // Spectre pads the escaped label ("[" counts twice), so the padding is computed the same way.
-        var label = grade ?? "ungraded";
+        var label = evaluation.GradeAt(node) ?? "ungraded";
         writer.Write(label);
         Pad(writer, Math.Max(0, 8 - Markup.Escape(label).Length) + 1);
-        var statusName = OkrStatusNames.ToName(status);
+        var statusName = OkrStatusNames.ToName(evaluation.StatusAt(node));
         writer.Write(statusName);
         Pad(writer, Math.Max(0, 10 - statusName.Length) + 2);
-        writer.Write(id);
+        writer.Write(evaluation.Graph.Ids[node]);
         writer.Write("  ");
         writer.Write(title);
-        if (extra is not null)
-        {
-            writer.Write("  (");
-            writer.Write(extra);
-            writer.Write(')');
-        }
+    }
 
-        writer.WriteLine();
+    /// <summary>A score or pace as the report shows it: two decimals, invariant culture (formatted in place, not into a string).</summary>
+    private static void WriteNumber(StreamWriter writer, double value)
+    {
+        Span<char> text = stackalloc char[64];
+        if (value.TryFormat(text, out var length, "0.00", CultureInfo.InvariantCulture))
+        {
+            writer.Write(text[..length]);
+        }
+        else
+        {
+            writer.Write(value.ToString("0.00", CultureInfo.InvariantCulture)); // over 60 digits: not a score or a pace
+        }
+    }
+
+    /// <summary>A current value as given (its scale kept), invariant culture; a decimal has at most 31 characters.</summary>
+    private static void WriteNumber(StreamWriter writer, decimal value)
+    {
+        Span<char> text = stackalloc char[32];
+        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
+        writer.Write(text[..length]);
     }
 
     private static void Pad(StreamWriter writer, int spaces)

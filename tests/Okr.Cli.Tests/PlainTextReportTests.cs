@@ -15,6 +15,8 @@ public sealed class PlainTextReportTests
         { "rollup.okr.json", "2026-11-15" },
         { "text-corners.okr.json", "2026-11-24" },
         { "text-corners.okr.json", "2027-02-01" },
+        { "number-corners.okr.json", "2026-11-15" },
+        { "number-corners.okr.json", "2026-10-01" },
     };
 
     [Theory]

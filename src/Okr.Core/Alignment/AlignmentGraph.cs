@@ -278,12 +278,18 @@ public sealed class AlignmentGraph
     /// <summary>The nodes <paramref name="node"/>'s links resolve to, in link order.</summary>
     internal ReadOnlySpan<int> LinkTargetSpan(int node) => _linkTarget.AsSpan(_linkStart[node], _linkStart[node + 1] - _linkStart[node]);
 
-    internal IEnumerable<int> KeyResultsOf(int objectiveNode)
+    internal IEnumerable<int> KeyResultsOf(int objectiveNode) => Enumerable.Range(objectiveNode + 1, KeyResultsEnd(objectiveNode) - objectiveNode - 1);
+
+    /// <summary>Where the key results of <paramref name="objectiveNode"/> end: they are the nodes after it up to (not including) this one.</summary>
+    internal int KeyResultsEnd(int objectiveNode)
     {
-        for (var node = objectiveNode + 1; node < NodeCount && ObjectiveOf[node] == objectiveNode; node++)
+        var node = objectiveNode + 1;
+        while (node < NodeCount && ObjectiveOf[node] == objectiveNode)
         {
-            yield return node;
+            node++;
         }
+
+        return node;
     }
 
     /// <summary>Depth per node as <see cref="Depth"/> defines it, computed parents first (no recursion).</summary>

@@ -74,7 +74,7 @@ public sealed class OkrEvaluation
 
     /// <summary>The status of objective or key result <paramref name="id"/>.</summary>
     /// <param name="id">The id.</param>
-    public OkrStatus StatusOf(string id) => _state.Results[Graph.NodeOf(id)].Status;
+    public OkrStatus StatusOf(string id) => StatusAt(Graph.NodeOf(id));
 
     /// <summary>
     /// Why <paramref name="id"/> has its score: its counted inputs with weight, score and share. For a sum rollup, the
@@ -148,21 +148,27 @@ public sealed class OkrEvaluation
 
     internal double? ScoreAt(int node) => _state.Results[node].Score is var score && double.IsNaN(score) ? null : score;
 
-    internal ObjectiveEvaluation ObjectiveAt(int node)
+    internal OkrStatus StatusAt(int node) => _state.Results[node].Status;
+
+    /// <summary>The share of objective <paramref name="node"/>'s period elapsed as of <see cref="AsOf"/>.</summary>
+    internal double ElapsedAt(int node)
     {
-        var score = ScoreAt(node);
         var pace = Graph.Plan.PaceClasses[Graph.Plan.PaceClassOf[node]];
-        var elapsed = Period.Elapsed(pace.Start, pace.End, AsOf);
-        return new ObjectiveEvaluation(
-            Graph.Ids[node],
-            score,
-            GradeAt(node),
-            _state.Results[node].Status,
-            _state.Results[node].Pending,
-            elapsed,
-            elapsed * pace.SuccessTarget,
-            ValueArray.From(Graph.KeyResultsOf(node).Select(KeyResultAt)));
+        return Period.Elapsed(pace.Start, pace.End, AsOf);
     }
+
+    /// <summary>The score objective <paramref name="node"/> is expected to have by now: the elapsed share times its success target.</summary>
+    internal double ExpectedAt(int node) => ElapsedAt(node) * Graph.Plan.PaceClasses[Graph.Plan.PaceClassOf[node]].SuccessTarget;
+
+    internal ObjectiveEvaluation ObjectiveAt(int node) => new(
+        Graph.Ids[node],
+        ScoreAt(node),
+        GradeAt(node),
+        StatusAt(node),
+        _state.Results[node].Pending,
+        ElapsedAt(node),
+        ExpectedAt(node),
+        ValueArray.From(Graph.KeyResultsOf(node).Select(KeyResultAt)));
 
     internal KeyResultEvaluation KeyResultAt(int node)
     {
@@ -178,7 +184,7 @@ public sealed class OkrEvaluation
             double.IsNaN(attainment) ? null : attainment,
             score,
             GradeAt(node),
-            _state.Results[node].Status,
+            StatusAt(node),
             _state.Results[node].Pending,
             last?.Confidence,
             last?.At);
