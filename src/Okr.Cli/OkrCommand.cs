@@ -115,14 +115,29 @@ internal static class OkrCommand
         }
 
         var validator = OkrValidator.Default;
-        Task<ValueArray<OkrDiagnostic>>? rules = null;
+        Func<ValueArray<OkrDiagnostic>>? startedRules = null;
         if (includeObjectives && evaluated.Evaluation is { } evaluation && Environment.ProcessorCount > 1 && !validator.MayReportErrors(evaluation.Settings))
         {
             // The rules cannot give the document errors (an error would leave the objectives out of the report), so
             // its objectives are reported whatever the rules find: they run on another core while this one writes
-            // the objectives (JSON, or the plain redirected text when its tree is plain), then the findings follow.
-            rules = Task.Run(() => validator.Validate(evaluation).Findings);
-            ValueArray<OkrDiagnostic> Findings() => rules.GetAwaiter().GetResult();
+            // the objectives (JSON, or the plain redirected text when its tree is plain), then this one joins the
+            // rules still to run, and the findings follow.
+            var shared = validator.Share(evaluation);
+            var helper = Task.Run(shared.Join);
+            ValueArray<OkrDiagnostic>? findings = null;
+            ValueArray<OkrDiagnostic> Findings()
+            {
+                if (findings is null)
+                {
+                    shared.Join();
+                    helper.GetAwaiter().GetResult();
+                    findings = shared.Findings();
+                }
+
+                return findings.Value;
+            }
+
+            startedRules = Findings;
             if (parsed.Format == "json")
             {
                 OkrReport.Write(asOf, evaluation, Findings, stdout);
@@ -140,7 +155,7 @@ internal static class OkrCommand
 
         // Otherwise the report is written once the findings are known (those of the rules started above, if any).
         var analysis = evaluated.Evaluation is { } evaluationAlone
-            ? new DocumentAnalysis(asOf, evaluated.Set, evaluationAlone, rules?.GetAwaiter().GetResult() ?? validator.Validate(evaluationAlone).Findings)
+            ? new DocumentAnalysis(asOf, evaluated.Set, evaluationAlone, startedRules?.Invoke() ?? validator.Validate(evaluationAlone).Findings)
             : evaluated;
         if (parsed.Format == "json")
         {

@@ -55,16 +55,55 @@ public sealed class OkrValidator
         var findings = new List<OkrDiagnostic>();
         foreach (var rule in _rules)
         {
-            var severity = SeverityOf(rule.Descriptor, evaluation.Settings);
-            if (severity is not { } effective)
-            {
-                continue;
-            }
-
-            rule.Check(context, (subject, message) => findings.Add(new OkrDiagnostic(rule.Descriptor.Code, effective, subject, message)));
+            Check(rule, context, findings);
         }
 
         return new ValidationReport(ValueArray.From(findings));
+    }
+
+    /// <summary>
+    /// A run of the rules that threads join when they are free, for a caller with work of its own on one of them (the
+    /// <c>okr</c> command writes the objectives meanwhile). Internal: only rules that may run side by side on one
+    /// context may share a run, and the built-in rules are such (they read the evaluation and keep no state), while a
+    /// host's rules are not assumed to be.
+    /// </summary>
+    /// <param name="evaluation">An evaluation as of a day.</param>
+    internal SharedRun Share(OkrEvaluation evaluation) => new(this, Guard.Against.Null(evaluation));
+
+    /// <summary>Runs <paramref name="rule"/> at its severity under the context's settings, unless it is off, adding its findings.</summary>
+    private static void Check(IOkrRule rule, OkrRuleContext context, List<OkrDiagnostic> findings)
+    {
+        if (SeverityOf(rule.Descriptor, context.Settings) is { } effective)
+        {
+            rule.Check(context, (subject, message) => findings.Add(new OkrDiagnostic(rule.Descriptor.Code, effective, subject, message)));
+        }
+    }
+
+    /// <summary>
+    /// The rules of one validation, shared by the threads that <see cref="Join"/> it: each takes the next rule until
+    /// none is left and keeps that rule's findings apart, so <see cref="Findings"/> lists them in rule order, as
+    /// <see cref="Validate"/> does, however the rules were shared.
+    /// </summary>
+    internal sealed class SharedRun(OkrValidator validator, OkrEvaluation evaluation)
+    {
+        private readonly Lazy<OkrRuleContext> _context = new(() => new OkrRuleContext(evaluation), LazyThreadSafetyMode.ExecutionAndPublication);
+        private readonly List<OkrDiagnostic>[] _found = new List<OkrDiagnostic>[validator._rules.Length];
+        private int _taken;
+
+        /// <summary>Runs rules until none is left to take (the first thread here also builds the rules' context).</summary>
+        public void Join()
+        {
+            int next;
+            while ((next = Interlocked.Increment(ref _taken) - 1) < _found.Length)
+            {
+                var findings = new List<OkrDiagnostic>();
+                Check(validator._rules[next], _context.Value, findings);
+                _found[next] = findings;
+            }
+        }
+
+        /// <summary>Every rule's findings in rule order; only once every thread that joined has returned.</summary>
+        public ValueArray<OkrDiagnostic> Findings() => ValueArray.From(_found.SelectMany(findings => findings));
     }
 
     /// <summary>

@@ -204,6 +204,37 @@ public sealed class OkrValidatorTests
         Assert.NotNull(analysis.Evaluation);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public async Task SharedRun_JoinedByThreads_SameFindingsInSameOrderAsValidate(int threads)
+    {
+        // Findings from many rules, one rule turned off and one lowered to info, so that both the order and the
+        // severities would show a run that lost, repeated or reordered a rule's findings.
+        var evaluation = GoodPractice()
+            .Objective("o-num", "Win 2026", o => o.KeyResults(3))
+            .Objective("o-dup", "Delight mobile users", o => o.Increase("kr-stale", "Increase revenue", 0, 10, ("2026-10-02", 1)))
+            .Objective("o-empty", "Keep the lights on")
+            .Rule("OKR204", "info")
+            .Rule("OKR104", "off")
+            .Analyze(OkrDocBuilder.Inside).Evaluation!;
+        var expected = OkrValidator.Default.Validate(evaluation).Findings;
+
+        var run = OkrValidator.Default.Share(evaluation);
+        using var start = new Barrier(threads);
+        var joined = Enumerable.Range(0, threads).Select(_ => Task.Run(() =>
+        {
+            start.SignalAndWait(TimeSpan.FromMinutes(1));
+            run.Join();
+        })).ToArray();
+        await Task.WhenAll(joined);
+
+        Assert.True(expected.Select(f => f.Code).Distinct().Count() >= 4, string.Join(", ", expected.Select(f => f.Code)));
+        Assert.Contains(expected, f => f is { Code: "OKR204", Severity: OkrSeverity.Info });
+        Assert.Equal(expected, run.Findings());
+    }
+
     private sealed class CodeClashRule : IOkrRule
     {
         public OkrRuleDescriptor Descriptor { get; } = new("OKR101", "Clash", OkrSeverity.Warning, "Clashes.", "None.");
