@@ -29,7 +29,16 @@ internal static class DocumentDates
         return true;
     }
 
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date) => date.ToString(Pattern, CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="Format(DateOnly)"/> into <paramref name="destination"/> (10 characters), without a string.</summary>
+    public static ReadOnlySpan<char> Format(DateOnly date, Span<char> destination)
+    {
+        date.TryFormat(destination, out var written, Pattern, CultureInfo.InvariantCulture);
+        return destination[..written];
+    }
+
+    private const string Pattern = "yyyy-MM-dd";
 
     private static bool TryDigits(ReadOnlySpan<byte> digits, out int value)
     {

@@ -139,12 +139,18 @@ public sealed class OkrEvaluation
     /// <summary>The current value of a key result: a sum rollup's from the evaluation, any other's from its record.</summary>
     internal decimal? CurrentAt(int node) => CurrentAt(node, _state.KeyResults[node]?.LatestCheckIn(AsOf));
 
-    /// <summary><see cref="CurrentAt(int)"/> when the caller has the key result's latest check-in already.</summary>
-    private decimal? CurrentAt(int node, CheckIn? latest) => Graph.Compiled.Kind[node] == NodeKind.RollupSum
+    /// <summary><see cref="CurrentAt(int)"/> when the caller has the key result's latest check-in already (<see cref="LatestCheckInAt"/>).</summary>
+    internal decimal? CurrentAt(int node, CheckIn? latest) => Graph.Compiled.Kind[node] == NodeKind.RollupSum
         ? _state.SumCurrent[Graph.Plan.SumSlotOf(node)]
         : _state.KeyResults[node] is { } keyResult ? RollupCalculator.RecordCurrent(keyResult, latest) : null;
 
     internal string? GradeAt(int node) => _state.Results[node].Grade == NodeResult.NoGrade ? null : Settings.Scale.Bands[_state.Results[node].Grade].Label;
+
+    /// <summary>The latest check-in of key result <paramref name="node"/> as of <see cref="AsOf"/>, or null.</summary>
+    internal CheckIn? LatestCheckInAt(int node) => _state.KeyResults[node]!.LatestCheckIn(AsOf);
+
+    /// <summary>The unclamped attainment of key result <paramref name="node"/>, or null (an unscored rollup mean).</summary>
+    internal double? AttainmentAt(int node) => _state.Results[node].Attainment is var attainment && double.IsNaN(attainment) ? null : attainment;
 
     internal double? ScoreAt(int node) => _state.Results[node].Score is var score && double.IsNaN(score) ? null : score;
 
@@ -173,16 +179,14 @@ public sealed class OkrEvaluation
     internal KeyResultEvaluation KeyResultAt(int node)
     {
         var keyResult = _state.KeyResults[node]!;
-        var score = ScoreAt(node);
-        var attainment = _state.Results[node].Attainment;
-        var last = keyResult.LatestCheckIn(AsOf);
+        var last = LatestCheckInAt(node);
         return new KeyResultEvaluation(
             keyResult.Id,
             Graph.Ids[Graph.ObjectiveOf[node]],
             keyResult.Kind,
             CurrentAt(node, last),
-            double.IsNaN(attainment) ? null : attainment,
-            score,
+            AttainmentAt(node),
+            ScoreAt(node),
             GradeAt(node),
             StatusAt(node),
             _state.Results[node].Pending,
