@@ -107,12 +107,15 @@ internal static class OkrCommand
 
         // What is read now lives until the command ends: collecting it meanwhile would only copy it around.
         using var noCollections = NoCollectionRegion.TryStart(bytes.Length);
-        DocumentAnalysis evaluated;
+        (OkrSet? Set, List<OkrDiagnostic> Findings) read;
         using (mapped)
         {
-            // Everything read from the document is copied out of it (strings, numbers), so the mapping can go now.
-            evaluated = OkrDocument.Evaluate(bytes, asOf);
+            // Everything read from the document is copied out of it (strings, numbers), so the mapping can go before
+            // compiling: its pages then no longer count toward the command's peak memory.
+            read = OkrDocument.ReadForEvaluation(bytes);
         }
+
+        var evaluated = OkrDocument.Evaluate(read, asOf);
 
         var validator = OkrValidator.Default;
         Func<ValueArray<OkrDiagnostic>>? startedRules = null;
