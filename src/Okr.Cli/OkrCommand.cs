@@ -113,6 +113,7 @@ internal static class OkrCommand
             // Everything read from the document is copied out of it (strings, numbers), so the mapping can go before
             // compiling: its pages then no longer count toward the command's peak memory.
             read = OkrDocument.ReadForEvaluation(bytes);
+            bytes = default; // it may point into the mapping
         }
 
         var evaluated = OkrDocument.Evaluate(read, asOf);

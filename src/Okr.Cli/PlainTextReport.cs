@@ -114,8 +114,8 @@ internal static class PlainTextReport
         writer.Write($"OKRs as of {asOf:yyyy-MM-dd}");
         writer.WriteLine();
         // Straight from the evaluation's nodes, not its ObjectiveEvaluation and KeyResultEvaluation records: a large
-        // run holds off collections (NoCollectionRegion), so each record and formatted number was a fresh page of
-        // memory, about 100 MB on 100,000 objectives. Titles come from the records by position (an objective's from
+        // run holds off collections (NoCollectionRegion), so every record and formatted number allocated was fresh
+        // memory, about 100 MB of it on 100,000 objectives. Titles come from the records by position (an objective's from
         // the set, its key results' from the graph's nodes), not from a dictionary of every id.
         var graph = evaluation.Graph;
         var nodes = graph.ObjectiveNodes;
@@ -224,8 +224,14 @@ internal static class PlainTextReport
     private static void WriteNumber(StreamWriter writer, decimal value)
     {
         Span<char> text = stackalloc char[32];
-        value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture);
-        writer.Write(text[..length]);
+        if (value.TryFormat(text, out var length, default, CultureInfo.InvariantCulture))
+        {
+            writer.Write(text[..length]);
+        }
+        else
+        {
+            writer.Write(value.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     private static void Pad(StreamWriter writer, int spaces)

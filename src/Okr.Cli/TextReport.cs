@@ -43,7 +43,7 @@ internal static class TextReport
             var titles = Titles(set);
             foreach (var objective in evaluation.Objectives)
             {
-                var node = tree.AddNode(Line(objective.Id, titles[objective.Id], objective.Score, objective.Grade, objective.Status, unicode, bold: true, $"pace {objective.Expected:0.00}"));
+                var node = tree.AddNode(Line(objective.Id, titles[objective.Id], objective.Score, objective.Grade, objective.Status, unicode, bold: true, string.Create(CultureInfo.InvariantCulture, $"pace {objective.Expected:0.00}")));
                 foreach (var keyResult in objective.KeyResults)
                 {
                     var current = keyResult.Current is { } value ? $"now {value.ToString(CultureInfo.InvariantCulture)}" : null;

@@ -33,10 +33,7 @@ internal static class DocumentDates
 
     /// <summary><see cref="Format(DateOnly)"/> into <paramref name="destination"/> (10 characters), without a string.</summary>
     public static ReadOnlySpan<char> Format(DateOnly date, Span<char> destination)
-    {
-        date.TryFormat(destination, out var written, Pattern, CultureInfo.InvariantCulture);
-        return destination[..written];
-    }
+        => date.TryFormat(destination, out var written, Pattern, CultureInfo.InvariantCulture) ? destination[..written] : Format(date);
 
     private const string Pattern = "yyyy-MM-dd";
 

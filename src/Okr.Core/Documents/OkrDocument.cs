@@ -64,11 +64,10 @@ public static class OkrDocument
     /// For <c>okr score</c>, which runs the rules on another core while it writes the objectives (and whose document,
     /// given as memory, may be read on two cores).
     /// </summary>
-    internal static DocumentAnalysis Evaluate(ReadOnlyMemory<byte> utf8Json, DateOnly asOf) => Evaluate(ReadForEvaluation(utf8Json), asOf);
-
     /// <summary>
-    /// The first half of <see cref="Evaluate(ReadOnlyMemory{byte}, DateOnly)"/>: the set read (nothing of it refers
-    /// to <paramref name="utf8Json"/> afterwards), for a caller that lets go of the document before compiling.
+    /// Reads a document for <see cref="Evaluate(ValueTuple{OkrSet, List{OkrDiagnostic}}, DateOnly)"/>, without the
+    /// reference and cycle checks compiling does: nothing read refers to <paramref name="utf8Json"/> afterwards, so a
+    /// caller can let go of the document before compiling.
     /// </summary>
     internal static (OkrSet? Set, List<OkrDiagnostic> Findings) ReadForEvaluation(ReadOnlyMemory<byte> utf8Json)
         => DocumentReader.Read(utf8Json, checkGraph: false);
@@ -76,7 +75,7 @@ public static class OkrDocument
     private static DocumentAnalysis Evaluate(ReadOnlySpan<byte> utf8Json, DateOnly asOf)
         => Evaluate(DocumentReader.Read(utf8Json, checkGraph: false), asOf);
 
-    /// <summary>The second half: compiles and evaluates what <see cref="ReadForEvaluation"/> read.</summary>
+    /// <summary>Compiles and evaluates what <see cref="ReadForEvaluation"/> read.</summary>
     /// <remarks>Compiling checks references and cycles, so the document was read without checking them first.</remarks>
     internal static DocumentAnalysis Evaluate((OkrSet? Set, List<OkrDiagnostic> Findings) read, DateOnly asOf)
     {

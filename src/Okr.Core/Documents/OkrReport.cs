@@ -50,7 +50,7 @@ public static class OkrReport
         {
             // Straight from the evaluation's nodes, not its ObjectiveEvaluation and KeyResultEvaluation records (which
             // Objectives would keep for every objective): the okr command holds off collections while it scores a
-            // large document, so each record was a fresh page of memory, about 60 MB on 100,000 objectives.
+            // large document, so every record allocated was fresh memory, about 60 MB of it on 100,000 objectives.
             foreach (var node in evaluation.Graph.ObjectiveNodes)
             {
                 WriteObjective(json, evaluation, node);
@@ -132,7 +132,7 @@ public static class OkrReport
         var attainment = evaluation.AttainmentAt(node);
         json.WriteStartObject();
         json.WriteString("id", evaluation.Graph.Ids[node]);
-        if (evaluation.Graph.KeyResults[node]!.Kind == KeyResultKind.Checklist)
+        if (evaluation.KindAt(node) == KeyResultKind.Checklist)
         {
             // A checklist's current value is its done share, a fraction rather than a measured decimal.
             WriteDouble(json, "current", attainment);

@@ -146,6 +146,9 @@ public sealed class OkrEvaluation
 
     internal string? GradeAt(int node) => _state.Results[node].Grade == NodeResult.NoGrade ? null : Settings.Scale.Bands[_state.Results[node].Grade].Label;
 
+    /// <summary>The kind of key result <paramref name="node"/>.</summary>
+    internal KeyResultKind KindAt(int node) => _state.KeyResults[node]!.Kind;
+
     /// <summary>The latest check-in of key result <paramref name="node"/> as of <see cref="AsOf"/>, or null.</summary>
     internal CheckIn? LatestCheckInAt(int node) => _state.KeyResults[node]!.LatestCheckIn(AsOf);
 
@@ -183,7 +186,7 @@ public sealed class OkrEvaluation
         return new KeyResultEvaluation(
             keyResult.Id,
             Graph.Ids[Graph.ObjectiveOf[node]],
-            keyResult.Kind,
+            KindAt(node),
             CurrentAt(node, last),
             AttainmentAt(node),
             ScoreAt(node),

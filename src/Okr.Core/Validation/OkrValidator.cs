@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Ardalis.GuardClauses;
 using Okr.Core.Validation.Rules;
 
@@ -63,12 +64,22 @@ public sealed class OkrValidator
 
     /// <summary>
     /// A run of the rules that threads join when they are free, for a caller with work of its own on one of them (the
-    /// <c>okr</c> command writes the objectives meanwhile). Internal: only rules that may run side by side on one
-    /// context may share a run, and the built-in rules are such (they read the evaluation and keep no state), while a
-    /// host's rules are not assumed to be.
+    /// <c>okr</c> command writes the objectives meanwhile). Internal, and only for the built-in rules: rules that share
+    /// a run check one context side by side, which the built-in rules may (they read the evaluation and keep no
+    /// state), while a host's rules are not assumed to.
     /// </summary>
     /// <param name="evaluation">An evaluation as of a day.</param>
-    internal SharedRun Share(OkrEvaluation evaluation) => new(this, Guard.Against.Null(evaluation));
+    /// <exception cref="InvalidOperationException">This validator has rules other than the built-in ones.</exception>
+    internal SharedRun Share(OkrEvaluation evaluation)
+    {
+        Guard.Against.Null(evaluation);
+        if (!_rules.All(DefaultRules.Contains))
+        {
+            throw new InvalidOperationException("Only the built-in rules may share a run: a host's rules are not assumed to be safe side by side.");
+        }
+
+        return new SharedRun(this, evaluation);
+    }
 
     /// <summary>Runs <paramref name="rule"/> at its severity under the context's settings, unless it is off, adding its findings.</summary>
     private static void Check(IOkrRule rule, OkrRuleContext context, List<OkrDiagnostic> findings)
@@ -81,29 +92,55 @@ public sealed class OkrValidator
 
     /// <summary>
     /// The rules of one validation, shared by the threads that <see cref="Join"/> it: each takes the next rule until
-    /// none is left and keeps that rule's findings apart, so <see cref="Findings"/> lists them in rule order, as
-    /// <see cref="Validate"/> does, however the rules were shared.
+    /// none is left and keeps that rule's findings (or what it threw) apart, so <see cref="Findings"/> lists them in
+    /// rule order, as <see cref="Validate"/> does, however the rules were shared.
     /// </summary>
     internal sealed class SharedRun(OkrValidator validator, OkrEvaluation evaluation)
     {
         private readonly Lazy<OkrRuleContext> _context = new(() => new OkrRuleContext(evaluation), LazyThreadSafetyMode.ExecutionAndPublication);
-        private readonly List<OkrDiagnostic>[] _found = new List<OkrDiagnostic>[validator._rules.Length];
+        private readonly List<OkrDiagnostic>?[] _found = new List<OkrDiagnostic>?[validator._rules.Length];
+        private readonly ExceptionDispatchInfo?[] _failed = new ExceptionDispatchInfo?[validator._rules.Length];
         private int _taken;
 
-        /// <summary>Runs rules until none is left to take (the first thread here also builds the rules' context).</summary>
+        /// <summary>
+        /// Runs rules until none is left to take (the first of them to need the rules' context builds it). Throws
+        /// nothing: a rule's exception is kept for <see cref="Findings"/>, so no thread stops early and none is left
+        /// running when the caller collects the findings.
+        /// </summary>
         public void Join()
         {
             int next;
             while ((next = Interlocked.Increment(ref _taken) - 1) < _found.Length)
             {
-                var findings = new List<OkrDiagnostic>();
-                Check(validator._rules[next], _context.Value, findings);
-                _found[next] = findings;
+                try
+                {
+                    var findings = new List<OkrDiagnostic>();
+                    Check(validator._rules[next], _context.Value, findings);
+                    _found[next] = findings;
+                }
+                catch (Exception thrown)
+                {
+                    _failed[next] = ExceptionDispatchInfo.Capture(thrown);
+                }
             }
         }
 
-        /// <summary>Every rule's findings in rule order; only once every thread that joined has returned.</summary>
-        public ValueArray<OkrDiagnostic> Findings() => ValueArray.From(_found.SelectMany(findings => findings));
+        /// <summary>
+        /// Every rule's findings in rule order, once every thread that joined has returned; rethrows what the first rule
+        /// in rule order threw, as <see cref="Validate"/> would have.
+        /// </summary>
+        /// <exception cref="InvalidOperationException">A rule has not been run yet.</exception>
+        public ValueArray<OkrDiagnostic> Findings()
+        {
+            var all = new List<OkrDiagnostic>();
+            for (var rule = 0; rule < _found.Length; rule++)
+            {
+                _failed[rule]?.Throw();
+                all.AddRange(_found[rule] ?? throw new InvalidOperationException("The findings were asked for before every rule had run: join the run and wait for every thread that joined it."));
+            }
+
+            return ValueArray.From(all);
+        }
     }
 
     /// <summary>

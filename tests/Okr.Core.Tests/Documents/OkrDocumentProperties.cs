@@ -31,7 +31,9 @@ public sealed class OkrDocumentProperties
     public void Report_ObjectivesSayWhatTheEvaluationsRecordsSay(OkrSet set)
     {
         // The report is written from the evaluation's nodes, not from its records: both must tell the same, field
-        // for field, on days before, inside and after the periods.
+        // for field, on days before, inside and after the periods. They read the same per-node accessors, so this
+        // catches a field written under the wrong name, left out or read from the wrong node; the values themselves
+        // are pinned by the golden reports (tests/Okr.Cli.Tests/Documents/*.expected.json) and by spec-diff.
         foreach (var asOf in (DateOnly[])[new(2026, 9, 1), new(2026, 11, 15), new(2027, 2, 1)])
         {
             var evaluation = set.Evaluate(asOf);

@@ -235,6 +235,34 @@ public sealed class OkrValidatorTests
         Assert.Equal(expected, run.Findings());
     }
 
+    [Fact]
+    public void Share_ValidatorWithHostRule_Throws()
+    {
+        var evaluation = GoodPractice().Analyze(OkrDocBuilder.Inside).Evaluation!;
+
+        Assert.Throws<InvalidOperationException>(() => OkrValidator.Default.With(new LongObjectiveTitleRule()).Share(evaluation));
+    }
+
+    [Fact]
+    public async Task SharedRun_RuleThrows_JoinReturnsAndFindingsRethrowsIt()
+    {
+        var evaluation = GoodPractice().Analyze(OkrDocBuilder.Inside).Evaluation!;
+        var run = new OkrValidator.SharedRun(OkrValidator.Default.With(new ThrowingRule()), evaluation);
+
+        await Task.WhenAll(Task.Run(run.Join), Task.Run(run.Join));
+
+        var thrown = Assert.Throws<FormatException>(() => run.Findings());
+        Assert.Equal(ThrowingRule.Message, thrown.Message);
+    }
+
+    [Fact]
+    public void SharedRun_FindingsBeforeJoin_Throws()
+    {
+        var run = OkrValidator.Default.Share(GoodPractice().Analyze(OkrDocBuilder.Inside).Evaluation!);
+
+        Assert.Throws<InvalidOperationException>(() => run.Findings());
+    }
+
     private sealed class CodeClashRule : IOkrRule
     {
         public OkrRuleDescriptor Descriptor { get; } = new("OKR101", "Clash", OkrSeverity.Warning, "Clashes.", "None.");
@@ -242,5 +270,14 @@ public sealed class OkrValidatorTests
         public void Check(OkrRuleContext context, RuleReporter report)
         {
         }
+    }
+
+    private sealed class ThrowingRule : IOkrRule
+    {
+        public const string Message = "A host rule failed.";
+
+        public OkrRuleDescriptor Descriptor { get; } = new("HOST001", "Throws", OkrSeverity.Warning, "Throws.", "None.");
+
+        public void Check(OkrRuleContext context, RuleReporter report) => throw new FormatException(Message);
     }
 }
