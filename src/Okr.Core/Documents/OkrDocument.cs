@@ -59,15 +59,10 @@ public static class OkrDocument
     }
 
     /// <summary>
-    /// The first half of <see cref="Analyze(ReadOnlySpan{byte}, DateOnly, OkrValidator)"/>: reads, compiles and
-    /// evaluates, with the OKR0xx findings when that fails and no findings (the rules not run yet) when it does not.
-    /// For <c>okr score</c>, which runs the rules on another core while it writes the objectives (and whose document,
-    /// given as memory, may be read on two cores).
-    /// </summary>
-    /// <summary>
     /// Reads a document for <see cref="Evaluate(ValueTuple{OkrSet, List{OkrDiagnostic}}, DateOnly)"/>, without the
-    /// reference and cycle checks compiling does: nothing read refers to <paramref name="utf8Json"/> afterwards, so a
-    /// caller can let go of the document before compiling.
+    /// reference and cycle checks compiling does. For <c>okr score</c>, whose document, given as memory, may be read on
+    /// two cores: nothing read refers to <paramref name="utf8Json"/> afterwards, so it lets go of the document before
+    /// compiling.
     /// </summary>
     internal static (OkrSet? Set, List<OkrDiagnostic> Findings) ReadForEvaluation(ReadOnlyMemory<byte> utf8Json)
         => DocumentReader.Read(utf8Json, checkGraph: false);
@@ -75,7 +70,11 @@ public static class OkrDocument
     private static DocumentAnalysis Evaluate(ReadOnlySpan<byte> utf8Json, DateOnly asOf)
         => Evaluate(DocumentReader.Read(utf8Json, checkGraph: false), asOf);
 
-    /// <summary>Compiles and evaluates what <see cref="ReadForEvaluation"/> read.</summary>
+    /// <summary>
+    /// The first half of <see cref="Analyze(ReadOnlySpan{byte}, DateOnly, OkrValidator)"/> once read: compiles and
+    /// evaluates, with the OKR0xx findings when that fails and no findings (the rules not run yet) when it does not.
+    /// <c>okr score</c> runs the rules itself, on both cores, while it writes the objectives.
+    /// </summary>
     /// <remarks>Compiling checks references and cycles, so the document was read without checking them first.</remarks>
     internal static DocumentAnalysis Evaluate((OkrSet? Set, List<OkrDiagnostic> Findings) read, DateOnly asOf)
     {
