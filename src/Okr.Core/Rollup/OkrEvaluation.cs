@@ -137,7 +137,7 @@ public sealed class OkrEvaluation
     }
 
     /// <summary>The current value of a key result: a sum rollup's from the evaluation, any other's from its record.</summary>
-    internal decimal? CurrentAt(int node) => CurrentAt(node, _state.KeyResults[node]?.LatestCheckIn(AsOf));
+    internal decimal? CurrentAt(int node) => CurrentAt(node, LatestCheckInAt(node));
 
     /// <summary><see cref="CurrentAt(int)"/> when the caller has the key result's latest check-in already (<see cref="LatestCheckInAt"/>).</summary>
     internal decimal? CurrentAt(int node, CheckIn? latest) => Graph.Compiled.Kind[node] == NodeKind.RollupSum
@@ -149,8 +149,8 @@ public sealed class OkrEvaluation
     /// <summary>The kind of key result <paramref name="node"/>.</summary>
     internal KeyResultKind KindAt(int node) => _state.KeyResults[node]!.Kind;
 
-    /// <summary>The latest check-in of key result <paramref name="node"/> as of <see cref="AsOf"/>, or null.</summary>
-    internal CheckIn? LatestCheckInAt(int node) => _state.KeyResults[node]!.LatestCheckIn(AsOf);
+    /// <summary>The latest check-in of key result <paramref name="node"/> as of <see cref="AsOf"/>, or null (also for an objective).</summary>
+    internal CheckIn? LatestCheckInAt(int node) => _state.KeyResults[node]?.LatestCheckIn(AsOf);
 
     /// <summary>The unclamped attainment of key result <paramref name="node"/>, or null (an unscored rollup mean).</summary>
     internal double? AttainmentAt(int node) => _state.Results[node].Attainment is var attainment && double.IsNaN(attainment) ? null : attainment;
@@ -162,12 +162,15 @@ public sealed class OkrEvaluation
     /// <summary>The share of objective <paramref name="node"/>'s period elapsed as of <see cref="AsOf"/>.</summary>
     internal double ElapsedAt(int node)
     {
-        var pace = Graph.Plan.PaceClasses[Graph.Plan.PaceClassOf[node]];
+        var pace = PaceOf(node);
         return Period.Elapsed(pace.Start, pace.End, AsOf);
     }
 
     /// <summary>The score objective <paramref name="node"/> is expected to have by now: the elapsed share times its success target.</summary>
-    internal double ExpectedAt(int node) => ElapsedAt(node) * Graph.Plan.PaceClasses[Graph.Plan.PaceClassOf[node]].SuccessTarget;
+    internal double ExpectedAt(int node) => ElapsedAt(node) * PaceOf(node).SuccessTarget;
+
+    /// <summary>The period and success target node <paramref name="node"/> is paced by.</summary>
+    private PaceClass PaceOf(int node) => Graph.Plan.PaceClasses[Graph.Plan.PaceClassOf[node]];
 
     internal ObjectiveEvaluation ObjectiveAt(int node) => new(
         Graph.Ids[node],
