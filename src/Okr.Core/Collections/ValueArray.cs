@@ -1,6 +1,9 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Okr.Core;
 
@@ -16,6 +19,8 @@ namespace Okr.Core;
 /// <see cref="Add"/> and silently give an empty array.
 /// </remarks>
 [CollectionBuilder(typeof(ValueArray), nameof(ValueArray.Create))]
+[DebuggerDisplay("Count = {Count}")]
+[DebuggerTypeProxy(typeof(ValueArrayDebugView<>))]
 public readonly struct ValueArray<T> : IReadOnlyList<T>, IEquatable<ValueArray<T>>
 {
     private readonly ImmutableArray<T> _items;
@@ -75,6 +80,31 @@ public readonly struct ValueArray<T> : IReadOnlyList<T>, IEquatable<ValueArray<T
         return hash.ToHashCode();
     }
 
+    /// <summary>
+    /// The items in brackets, <c>[a, b, c]</c>, so that a record holding this array prints its content (an
+    /// <see cref="ImmutableArray{T}"/> would print its type name). Past <see cref="ToStringItemLimit"/> items the rest
+    /// are counted, not printed, so that logging a record with a long history stays short.
+    /// </summary>
+    public override string ToString()
+    {
+        var items = AsSpan();
+        var text = new StringBuilder("[");
+        for (var i = 0; i < Math.Min(items.Length, ToStringItemLimit); i++)
+        {
+            text.Append(i == 0 ? string.Empty : ", ").Append(CultureInfo.InvariantCulture, $"{items[i]}");
+        }
+
+        if (items.Length > ToStringItemLimit)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", ... ({items.Length} items)");
+        }
+
+        return text.Append(']').ToString();
+    }
+
+    /// <summary>The most items <see cref="ToString"/> prints.</summary>
+    internal const int ToStringItemLimit = 100;
+
     /// <summary>Value equality.</summary>
     /// <param name="left">The left array.</param>
     /// <param name="right">The right array.</param>
@@ -92,6 +122,13 @@ public readonly struct ValueArray<T> : IReadOnlyList<T>, IEquatable<ValueArray<T
     /// <summary>Copies an array.</summary>
     /// <param name="items">The items.</param>
     public static implicit operator ValueArray<T>(T[] items) => new(ImmutableArray.Create(items));
+}
+
+/// <summary>What a debugger shows when a <see cref="ValueArray{T}"/> is expanded: its items, not its wrapped array.</summary>
+internal sealed class ValueArrayDebugView<T>(ValueArray<T> array)
+{
+    [DebuggerBrowsable(DebuggerBrowsableState.RootHidden)]
+    public T[] Items => array.AsSpan().ToArray();
 }
 
 /// <summary>Factory methods for <see cref="ValueArray{T}"/>.</summary>

@@ -28,4 +28,29 @@ public class ValueArrayTests
         Assert.Single(one);
         Assert.Equal(2, two.Count);
     }
+
+    [Fact]
+    public void ToString_ListsTheItemsInBrackets()
+    {
+        Assert.Equal("[a, b]", ValueArray.Create("a", "b").ToString());
+        Assert.Equal("[]", ValueArray<int>.Empty.ToString());
+        Assert.Equal("[1.5]", ValueArray.Create(1.5m).ToString());
+    }
+
+    [Fact]
+    public void ToString_CountsTheItemsPastTheLimit()
+    {
+        var text = ValueArray.From(Enumerable.Range(1, 101)).ToString();
+
+        Assert.StartsWith("[1, 2, ", text);
+        Assert.EndsWith(", 99, 100, ... (101 items)]", text);
+    }
+
+    [Fact]
+    public void ARecordHoldingAnArray_PrintsItsItems()
+    {
+        var keyResult = KeyResult.Create("kr", "Ship", KeyResultDefinition.Milestone(), checkIns: [new CheckIn(new DateOnly(2026, 11, 2), 1)]);
+
+        Assert.Contains("CheckIns = [CheckIn { At = ", keyResult.ToString());
+    }
 }
