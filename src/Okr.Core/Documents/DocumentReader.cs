@@ -11,8 +11,8 @@ namespace Okr.Core.Documents;
 /// </summary>
 internal sealed class DocumentReader
 {
-    public const int MaxIdLength = 200;
-    public const int MaxTitleLength = 500;
+    public const int MaxIdLength = ItemFindings.MaxIdLength;
+    public const int MaxTitleLength = ItemFindings.MaxTitleLength;
     public const int MaxChecklistItems = 100;
 
     private static readonly string[] TopFields = ["schema", "settings", "periods", "owners", "objectives"];

@@ -81,9 +81,10 @@ internal sealed class FastDocumentReader
             var json = new Utf8JsonReader(utf8);
             reader.ReadDocument(ref json, utf8);
         }
-        catch (Exception ex) when (ex is GiveUpException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is GiveUpException or JsonException or InvalidOperationException or OkrValidationException)
         {
-            // Malformed JSON, a bad escape (GetString throws) or anything the thorough reader reports.
+            // Malformed JSON, a bad escape (GetString throws) or anything the thorough reader reports (a record the
+            // model refuses included).
             return false;
         }
         finally
@@ -324,7 +325,7 @@ internal sealed class FastDocumentReader
             next = SkipWhiteSpace(utf8, start + (int)json.BytesConsumed);
             return next < utf8.Length && utf8[next] is (byte)',' or (byte)']';
         }
-        catch (Exception ex) when (ex is GiveUpException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is GiveUpException or JsonException or InvalidOperationException or OkrValidationException)
         {
             return false;
         }

@@ -41,16 +41,18 @@ public sealed record KeyResult
     public ValueArray<AlignmentLink> AlignsTo { get; }
 
     /// <summary>
-    /// Creates a key result, or returns <c>OKR006</c> when the definition breaks its kind's rules
-    /// (increase with target &lt;= baseline, min &gt; max, a milestone check-in other than 0 or 1,
-    /// check-ins on a checklist or rollup, a checklist without items...).
+    /// Creates a key result, or returns every finding about it, as a document reader would: OKR002 for an id or title
+    /// that is blank or too long (200 and 500 characters) and for a link that is given twice or names an objective (a
+    /// key result aligns only to key results), OKR005 for a weight that is negative or not finite, OKR006 when the
+    /// definition breaks its kind's rules (increase with target &lt;= baseline, min &gt; max, a milestone check-in other
+    /// than 0 or 1, check-ins on a checklist or rollup, a checklist without items...). Only null arguments throw.
     /// </summary>
-    /// <param name="id">The id (not blank).</param>
-    /// <param name="title">The title (not blank).</param>
+    /// <param name="id">The id (not blank; at most 200 characters).</param>
+    /// <param name="title">The title (not blank; at most 500 characters).</param>
     /// <param name="definition">The kind and its fields.</param>
     /// <param name="weight">The weight in the objective (finite, &gt;= 0; default 1).</param>
     /// <param name="checkIns">Check-ins, in the order given.</param>
-    /// <param name="alignsTo">Alignments; a key result may align only to key results.</param>
+    /// <param name="alignsTo">Alignments, each target once; a key result may align only to key results.</param>
     public static OneOf<KeyResult, OkrErrors> TryCreate(
         string id,
         string title,
@@ -59,30 +61,28 @@ public sealed record KeyResult
         IEnumerable<CheckIn>? checkIns = null,
         IEnumerable<AlignmentLink>? alignsTo = null)
     {
-        Guard.Against.NullOrWhiteSpace(id);
-        Guard.Against.NullOrWhiteSpace(title);
+        Guard.Against.Null(id);
+        Guard.Against.Null(title);
         Guard.Against.Null(definition);
-        OkrGuard.Weight(weight);
         var checkInArray = ValueArray.From(checkIns);
         var links = ValueArray.From(alignsTo);
-        foreach (var link in links)
-        {
-            if (link.TargetKind != AlignmentTargetKind.KeyResult)
-            {
-                throw new ArgumentException($"Key result '{id}' may align only to key results, not to objective '{link.TargetId}'.", nameof(alignsTo));
-            }
-        }
+        ItemFindings.NoNullItems(links, nameof(alignsTo));
 
+        var findings = new ItemFindings("key result", id);
+        findings.Text(id, "id", ItemFindings.MaxIdLength, "key result id");
+        findings.Text(title, "title", ItemFindings.MaxTitleLength, "title");
+        findings.Weight(weight);
+        findings.Links(links.AsSpan(), keyResultsOnly: true);
         var problem = definition.FindProblem(checkInArray.Count, checkInArray.AsSpan(), static c => c.Value);
         if (problem is not null)
         {
-            return OkrErrors.Single(OkrCodes.InvalidKeyResult, id, $"Key result '{id}' ({KeyResultKinds.ToName(definition.Kind)}): {problem}.");
+            findings.Add(OkrCodes.InvalidKeyResult, $"Key result '{id}' ({KeyResultKinds.ToName(definition.Kind)}): {problem}.");
         }
 
-        return new KeyResult(id, title, definition, weight + 0.0, checkInArray, links);
+        return findings.Errors is { } errors ? errors : new KeyResult(id, title, definition, weight + 0.0, checkInArray, links);
     }
 
-    /// <summary>Creates a key result; throws <see cref="OkrValidationException"/> (OKR006) when the definition is invalid.</summary>
+    /// <summary>Creates a key result; throws <see cref="OkrValidationException"/> with the findings <see cref="TryCreate"/> would return.</summary>
     /// <param name="id">The id.</param>
     /// <param name="title">The title.</param>
     /// <param name="definition">The kind and its fields.</param>
@@ -110,8 +110,8 @@ public sealed record KeyResult
     /// <param name="weight">The new weight (finite, &gt;= 0).</param>
     public KeyResult WithWeight(double weight) => new(Id, Title, Definition, OkrGuard.Weight(weight), CheckIns, AlignsTo);
 
-    /// <summary>Returns a copy with another list of alignments.</summary>
-    /// <param name="alignsTo">The alignments (to key results only).</param>
+    /// <summary>Returns a copy with another list of alignments; throws <see cref="OkrValidationException"/> when one names an objective or repeats another.</summary>
+    /// <param name="alignsTo">The alignments (to key results only, each once).</param>
     public KeyResult WithAlignsTo(IEnumerable<AlignmentLink> alignsTo) => Create(Id, Title, Definition, Weight, CheckIns, alignsTo);
 
     /// <summary>

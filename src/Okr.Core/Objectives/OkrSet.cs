@@ -19,6 +19,9 @@ public sealed record OkrSet
         Periods = ValueArray.From(Guard.Against.Null(periods));
         Owners = ValueArray.From(Guard.Against.Null(owners));
         Objectives = ValueArray.From(Guard.Against.Null(objectives));
+        ItemFindings.NoNullItems(Periods, nameof(periods));
+        ItemFindings.NoNullItems(Owners, nameof(owners));
+        ItemFindings.NoNullItems(Objectives, nameof(objectives));
         Settings = settings ?? OkrSettings.Default;
     }
 

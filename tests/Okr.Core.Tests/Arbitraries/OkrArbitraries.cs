@@ -109,9 +109,11 @@ public static class OkrArbitraries
         for (var i = 0; i < dag.Count; i++)
         {
             var links = dag.Parents[i].Select((p, l) => AlignmentLink.ToObjective("o" + p, dag.LinkWeights[i][l])).ToList();
-            if (extraZeroLinkFrom == i && i > 0)
+            // The extra link goes to the first earlier objective not linked yet (a link given twice is OKR002).
+            var unlinked = Enumerable.Range(0, i).Where(p => !dag.Parents[i].Contains(p)).Select(p => (int?)p).FirstOrDefault();
+            if (extraZeroLinkFrom == i && unlinked is { } target)
             {
-                links.Add(AlignmentLink.ToObjective("o0", 0));
+                links.Add(AlignmentLink.ToObjective("o" + target, 0));
             }
 
             objectives[i] = new Objective("o" + i, "O", "acme", "2026-Q4", [KeyOf(dag, i, "k" + i)], Commitment.Aspirational,

@@ -142,15 +142,73 @@ public class KeyResultDefinitionTests
     [InlineData(-0.5)]
     [InlineData(double.NaN)]
     [InlineData(double.NegativeInfinity)]
-    public void TryCreate_BadWeight_Throws(double weight)
+    public void TryCreate_BadWeight_ReturnsOkr005NamingTheKeyResult(double weight)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Milestone(), weight));
+        var finding = Assert.Single(KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Milestone(), weight).AsT1);
+        Assert.Equal((OkrCodes.InvalidNumber, "kr"), (finding.Code, finding.Subject));
+        Assert.Contains("weight of key result 'kr'", finding.Message);
     }
 
     [Fact]
-    public void TryCreate_AlignToObjective_Throws()
+    public void TryCreate_AlignToObjective_ReturnsOkr002()
     {
-        Assert.Throws<ArgumentException>(() => KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Milestone(), 1, null, [AlignmentLink.ToObjective("o")]));
+        var finding = Assert.Single(KeyResult.TryCreate("kr", "KR", KeyResultDefinition.Milestone(), 1, null, [AlignmentLink.ToObjective("o")]).AsT1);
+        Assert.Equal((OkrCodes.Schema, "kr"), (finding.Code, finding.Subject));
+        Assert.Contains("alignsTo[0] of key result 'kr' names objective 'o'", finding.Message);
+    }
+
+    [Fact]
+    public void TryCreate_RepeatedLink_ReturnsOkr002WhateverTheWeights()
+    {
+        var finding = Assert.Single(KeyResult.TryCreate("kr", "KR", KeyResultDefinition.RollupMean(), 1, null, [AlignmentLink.ToKeyResult("up"), AlignmentLink.ToKeyResult("up", 2)]).AsT1);
+        Assert.Equal((OkrCodes.Schema, "kr"), (finding.Code, finding.Subject));
+        Assert.Contains("alignsTo[1] of key result 'kr' repeats the link to 'up'", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("", "KR", "The id of a key result is empty")]
+    [InlineData(" ", "KR", "The id of a key result is blank")]
+    [InlineData("kr", "\t", "The title of key result 'kr' is blank")]
+    public void TryCreate_BlankIdOrTitle_ReturnsOkr002(string id, string title, string message)
+    {
+        var finding = Assert.Single(KeyResult.TryCreate(id, title, KeyResultDefinition.Milestone()).AsT1);
+        Assert.Equal(OkrCodes.Schema, finding.Code);
+        Assert.StartsWith(message, finding.Message);
+    }
+
+    [Fact]
+    public void TryCreate_TooLongIdAndTitle_ReturnsBothWithTheDocumentLimits()
+    {
+        var findings = KeyResult.TryCreate(new string('k', 201), new string('t', 501), KeyResultDefinition.Milestone()).AsT1;
+
+        Assert.Equal(["The id of a key result has 201 characters: a key result id has at most 200.", "The title of a key result has 501 characters: a title has at most 500."], findings.Select(f => f.Message));
+        Assert.All(findings, f => Assert.Null(f.Subject));
+        Assert.True(KeyResult.TryCreate(new string('k', 200), new string('t', 500), KeyResultDefinition.Milestone()).IsT0);
+    }
+
+    [Fact]
+    public void TryCreate_SeveralProblems_ReturnsEveryFinding()
+    {
+        var findings = KeyResult.TryCreate("kr", " ", KeyResultDefinition.Increase(1, 1), -1).AsT1;
+
+        Assert.Equal([OkrCodes.Schema, OkrCodes.InvalidNumber, OkrCodes.InvalidKeyResult], findings.Select(f => f.Code));
+    }
+
+    [Fact]
+    public void TryCreate_NullArgumentsAndNullLinks_Throw()
+    {
+        Assert.Throws<ArgumentNullException>(() => KeyResult.TryCreate(null!, "KR", KeyResultDefinition.Milestone()));
+        Assert.Throws<ArgumentNullException>(() => KeyResult.TryCreate("kr", null!, KeyResultDefinition.Milestone()));
+        var ex = Assert.Throws<ArgumentNullException>(() => KeyResult.TryCreate("kr", "KR", KeyResultDefinition.RollupMean(), 1, null, [AlignmentLink.ToKeyResult("up"), null!]));
+        Assert.Equal("alignsTo", ex.ParamName);
+        Assert.Contains("alignsTo[1] is null", ex.Message);
+    }
+
+    [Fact]
+    public void Create_BlankTitle_ThrowsTheFinding()
+    {
+        var ex = Assert.Throws<OkrValidationException>(() => KeyResult.Create("kr", "", KeyResultDefinition.Milestone()));
+        Assert.Equal(OkrCodes.Schema, Assert.Single(ex.Errors.Items).Code);
     }
 
     [Theory]
@@ -203,6 +261,6 @@ public class KeyResultDefinitionTests
         Assert.NotEqual(KeyResultDefinition.AtLeast(5), KeyResultDefinition.AtMost(5));
         Assert.NotEqual(KeyResultDefinition.Within(5, 5), KeyResultDefinition.AtLeast(5));
         Assert.NotEqual(KeyResultDefinition.RollupSum(0, 0), KeyResultDefinition.RollupMean());
-        Assert.Equal("KeyResultDefinition { Kind = AtLeast, Baseline = , Target = , Threshold = 40, Min = , Max = , Items = Okr.Core.ValueArray`1[Okr.Core.ChecklistItem], Aggregate = , IsMeasured = True, IsSummable = True }", KeyResultDefinition.AtLeast(40).ToString());
+        Assert.Equal("KeyResultDefinition { Kind = AtLeast, Baseline = , Target = , Threshold = 40, Min = , Max = , Items = [], Aggregate = , IsMeasured = True, IsSummable = True }", KeyResultDefinition.AtLeast(40).ToString());
     }
 }
