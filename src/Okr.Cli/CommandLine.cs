@@ -43,7 +43,9 @@ internal sealed class CommandLine
                 case "--as-of" or "--format":
                     if (value is null)
                     {
-                        if (i + 1 >= args.Length)
+                        // The next argument is the value unless it is another option: `--as-of --format json` lacks a
+                        // day, it does not name a file.
+                        if (i + 1 >= args.Length || (args[i + 1].StartsWith('-') && args[i + 1] != "-"))
                         {
                             result.Error ??= $"{name} needs a value";
                             break;
@@ -52,7 +54,12 @@ internal sealed class CommandLine
                         value = args[++i];
                     }
 
-                    if (name == "--as-of")
+                    // Given twice, one would silently win: say so instead (a script may have appended a second one).
+                    if (name == "--as-of" ? result.AsOf is not null : result.FormatGiven)
+                    {
+                        result.Error ??= $"{name} is given twice";
+                    }
+                    else if (name == "--as-of")
                     {
                         result.AsOf = value;
                     }

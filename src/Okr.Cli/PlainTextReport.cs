@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Okr.Core;
@@ -10,8 +9,8 @@ namespace Okr.Cli;
 /// <summary>
 /// The redirected text report written straight to a buffered writer: the same characters Spectre.Console renders
 /// for it (ASCII tree guides, no colours), without building a renderable per line, which took most of the time on
-/// large documents. Text Spectre would change (a line break, an emoji code such as <c>:thumbs_up:</c>, a line long
-/// enough to wrap) is left to <see cref="TextReport"/>: see <see cref="CanWrite"/>.
+/// large documents. Text the report changes (a line break or another control character, which <see cref="TextReport.OneLine"/>
+/// turns into a space) or a line long enough for Spectre to wrap is left to <see cref="TextReport"/>: see <see cref="CanWrite"/>.
 /// </summary>
 internal static class PlainTextReport
 {
@@ -22,8 +21,6 @@ internal static class PlainTextReport
     private const int MaxIdLength = 200;
     private const int MaxTitleLength = 500;
     private const int MaxMessageLength = 1500;
-
-    private static readonly SearchValues<char> PrintableAscii = SearchValues.Create(string.Concat(Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)));
 
     private static readonly string[] Bars = [.. Enumerable.Range(0, BarWidth + 1).Select(filled => new string('#', filled) + new string('.', BarWidth - filled))];
 
@@ -66,8 +63,7 @@ internal static class PlainTextReport
     {
         foreach (var finding in findings)
         {
-            // The subject is followed by ':' on the line, which could close an emoji code.
-            if (!IsPlain(finding.Message, MaxMessageLength) || (finding.Subject is { } subject && (!IsPlain(subject, MaxIdLength) || subject.Contains(':', StringComparison.Ordinal))))
+            if (!IsPlain(finding.Message, MaxMessageLength) || (finding.Subject is { } subject && !IsPlain(subject, MaxIdLength)))
             {
                 return false;
             }
@@ -194,10 +190,9 @@ internal static class PlainTextReport
 
         writer.Write(' ');
 
-        // Spectre pads the escaped label ("[" counts twice), so the padding is computed the same way.
         var label = evaluation.GradeAt(node) ?? "ungraded";
         writer.Write(label);
-        Pad(writer, Math.Max(0, 8 - Markup.Escape(label).Length) + 1);
+        Pad(writer, Math.Max(0, 8 - label.Length) + 1);
         var statusName = OkrStatusNames.ToName(evaluation.StatusAt(node));
         writer.Write(statusName);
         Pad(writer, Math.Max(0, 10 - statusName.Length) + 2);
@@ -242,47 +237,6 @@ internal static class PlainTextReport
         }
     }
 
-    /// <summary>No control character or line separator, no emoji code (<c>:name:</c>), and short.</summary>
-    private static bool IsPlain(string text, int maxLength)
-    {
-        if (text.Length > maxLength)
-        {
-            return false;
-        }
-
-        // The common case, checked with vectorised searches: printable ASCII with at most one colon.
-        var span = text.AsSpan();
-        var firstColon = span.IndexOf(':');
-        if (span.IndexOfAnyExcept(PrintableAscii) < 0 && (firstColon < 0 || span[(firstColon + 1)..].IndexOf(':') < 0))
-        {
-            return true;
-        }
-
-        var colon = -1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsControl(c) || c is '\u2028' or '\u2029')
-            {
-                return false;
-            }
-
-            if (c == ':')
-            {
-                // Two colons with no white space between them could be an emoji code.
-                if (colon >= 0)
-                {
-                    return false;
-                }
-
-                colon = i;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                colon = -1;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>No control character or line separator (<see cref="TextReport.OneLine"/> would change it), and short.</summary>
+    private static bool IsPlain(string text, int maxLength) => text.Length <= maxLength && TextReport.IsOneLine(text);
 }

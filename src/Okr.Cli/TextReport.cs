@@ -1,10 +1,10 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Okr.Core;
 using Okr.Core.Documents;
 using Okr.Core.Validation;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace Okr.Cli;
 
@@ -137,28 +137,64 @@ internal static class TextReport
         return titles;
     }
 
-    private static IRenderable Line(string id, string title, double? score, string? grade, OkrStatus status, bool unicode, bool bold, string? extra)
+    /// <summary>
+    /// One tree line. Text from the document (ids, titles, grade labels) is appended as literal segments, never parsed as
+    /// markup: Spectre has no escape for emoji codes, so a title "Ship :rocket: v2" given as markup would print a rocket.
+    /// </summary>
+    private static Paragraph Line(string id, string title, double? score, string? grade, OkrStatus status, bool unicode, bool bold, string? extra)
     {
-        var color = GradeColor(grade);
-        var scoreText = score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : " -- ";
-        var idMarkup = bold ? $"[bold]{Markup.Escape(id)}[/]" : Markup.Escape(id);
-        var markup = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{Bar(score, unicode, color)} [{color}]{scoreText}[/] ")
-            .Append(CultureInfo.InvariantCulture, $"{Markup.Escape(grade ?? "ungraded"),-8} {StatusMarkup(status)}  ")
-            .Append(CultureInfo.InvariantCulture, $"{idMarkup}  {Markup.Escape(title)}");
-        if (extra is not null)
-        {
-            markup.Append(CultureInfo.InvariantCulture, $"  [grey]({Markup.Escape(extra)})[/]");
-        }
-
-        return new Markup(markup.ToString());
-    }
-
-    private static string Bar(double? score, bool unicode, string color)
-    {
+        var color = Style.Parse(GradeColor(grade));
         var filled = score is { } s ? (int)Math.Round(s * BarWidth, MidpointRounding.AwayFromZero) : 0;
         var (full, empty) = unicode ? ('█', '░') : ('#', '.');
-        return $"[{color}]{new string(full, filled)}[/][grey]{new string(empty, BarWidth - filled)}[/]";
+        var line = new Paragraph()
+            .Append(new string(full, filled), color)
+            .Append(new string(empty, BarWidth - filled), Grey)
+            .Append(" ")
+            .Append(score is { } shown ? shown.ToString("0.00", CultureInfo.InvariantCulture) : " -- ", color)
+            .Append(" ")
+            .Append($"{OneLine(grade ?? "ungraded"),-8} ")
+            .Append($"{OkrStatusNames.ToName(status),-10}", StatusStyle(status))
+            .Append("  ")
+            .Append(OneLine(id), bold ? Bold : Style.Plain)
+            .Append("  ")
+            .Append(OneLine(title));
+        if (extra is not null)
+        {
+            line.Append("  ").Append($"({extra})", Grey);
+        }
+
+        return line;
+    }
+
+    private static readonly Style Grey = Style.Parse("grey");
+
+    private static readonly Style Bold = Style.Parse("bold");
+
+    /// <summary>The characters <see cref="OneLine"/> replaces: C0 and C1 controls (line breaks, tabs, escape) and the Unicode line and paragraph separators.</summary>
+    private static readonly SearchValues<char> LineBreaking = SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl), '\u2028', '\u2029']);
+
+    /// <summary>Whether <paramref name="text"/> has no character <see cref="OneLine"/> replaces.</summary>
+    internal static bool IsOneLine(string text) => text.AsSpan().IndexOfAny(LineBreaking) < 0;
+
+    /// <summary>
+    /// Text from the document (a title, an id, a grade label, a finding's message) as one line of its own characters:
+    /// each control character and line separator becomes a space, so a title cannot break the tree across lines or
+    /// send escape sequences to a terminal or a log.
+    /// </summary>
+    internal static string OneLine(string text)
+    {
+        if (IsOneLine(text))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (line, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                line[i] = LineBreaking.Contains(source[i]) ? ' ' : source[i];
+            }
+        });
     }
 
     private static string GradeColor(string? grade) => grade switch
@@ -170,24 +206,21 @@ internal static class TextReport
         _ => "blue",
     };
 
-    private static string StatusMarkup(OkrStatus status)
+    private static Style StatusStyle(OkrStatus status) => Style.Parse(status switch
     {
-        var name = OkrStatusNames.ToName(status);
-        var color = status switch
-        {
-            OkrStatus.OnTrack or OkrStatus.Achieved or OkrStatus.Met => "green",
-            OkrStatus.AtRisk => "yellow",
-            OkrStatus.OffTrack or OkrStatus.Missed => "red",
-            _ => "grey",
-        };
-        return $"[{color}]{name,-10}[/]";
-    }
+        OkrStatus.OnTrack or OkrStatus.Achieved or OkrStatus.Met => "green",
+        OkrStatus.AtRisk => "yellow",
+        OkrStatus.OffTrack or OkrStatus.Missed => "red",
+        _ => "grey",
+    });
 
-    private static string SeverityMarkup(OkrSeverity severity) => severity switch
+    private static string SeverityMarkup(OkrSeverity severity) => $"[{SeverityColor(severity)}]{OkrReport.SeverityName(severity)}[/]";
+
+    private static string SeverityColor(OkrSeverity severity) => severity switch
     {
-        OkrSeverity.Error => "[red]error[/]",
-        OkrSeverity.Warning => "[yellow]warning[/]",
-        _ => "[blue]info[/]",
+        OkrSeverity.Error => "red",
+        OkrSeverity.Warning => "yellow",
+        _ => "blue",
     };
 
     /// <summary>Errors first, then warnings, then infos; by code within each; otherwise as found.</summary>
@@ -234,8 +267,13 @@ internal static class TextReport
         console.MarkupLine($"[bold]Findings[/]: {errors} error(s), {warnings} warning(s), {infos} info");
         foreach (var finding in InReportOrder(findings))
         {
-            var subject = finding.Subject is null ? string.Empty : $" {Markup.Escape(finding.Subject)}";
-            console.MarkupLine($"  {SeverityMarkup(finding.Severity)} {finding.Code}{subject}: {Markup.Escape(finding.Message)}");
+            // Literal segments, as in the tree: a message quotes document text.
+            var subject = finding.Subject is null ? string.Empty : $" {OneLine(finding.Subject)}";
+            console.Write(new Paragraph()
+                .Append("  ")
+                .Append(OkrReport.SeverityName(finding.Severity), Style.Parse(SeverityColor(finding.Severity)))
+                .Append($" {finding.Code}{subject}: {OneLine(finding.Message)}"));
+            console.WriteLine();
         }
     }
 }

@@ -40,35 +40,56 @@ public sealed class PlainTextReportTests
     }
 
     [Theory]
-    [InlineData("Two\nlines")]
-    [InlineData("Tab\there")]
-    [InlineData("Thumbs :thumbs_up: up")]
-    [InlineData("Line\u2028separator")]
-    public void CanWrite_TextSpectreWouldChange_IsFalse(string title)
+    [InlineData("Two\nlines", "Two lines")]
+    [InlineData("Tab\there", "Tab here")]
+    [InlineData("Line\u2028separator", "Line separator")]
+    [InlineData("Red \u001b[31malert", "Red  [31malert")]
+    public void Write_ControlCharactersInATitle_BecomeSpacesOnOneLine(string title, string printed)
     {
-        var text = File.ReadAllText(CliRunner.DocumentPath("spec-example.okr.json")).Replace("Win the mobile market", System.Text.Json.JsonEncodedText.Encode(title).ToString(), StringComparison.Ordinal);
-        var analysis = OkrDocument.Analyze(text, new DateOnly(2026, 11, 15));
+        var analysis = AnalyzeWithTitle(title);
 
-        Assert.False(PlainTextReport.CanWrite(analysis, includeObjectives: true));
-        Assert.Equal(Spectre(analysis, includeObjectives: true), Run(s => TextReport.Write(analysis, true, s, outputRedirected: true)));
+        Assert.False(PlainTextReport.CanWrite(analysis, includeObjectives: true)); // left to Spectre, which gives the same characters
+        var redirected = Run(s => TextReport.Write(analysis, true, s, outputRedirected: true));
+        Assert.Equal(Spectre(analysis, includeObjectives: true), redirected);
+        Assert.Contains($"o-acme  {printed}  (pace ", redirected, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', redirected);
+        var terminal = Run(s => TextReport.Write(analysis, true, s, outputRedirected: false));
+        Assert.Contains(printed, terminal, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Thumbs :thumbs_up: up")]
+    [InlineData("[bold]Not bold[/] :rocket:")]
+    public void Write_EmojiCodesAndMarkupInATitle_PrintAsWritten(string title)
+    {
+        var analysis = AnalyzeWithTitle(title);
+
+        Assert.True(PlainTextReport.CanWrite(analysis, includeObjectives: true));
+        Assert.Equal(Spectre(analysis, includeObjectives: true), Plain(analysis, includeObjectives: true));
+        Assert.Contains($"o-acme  {title}  (pace ", Plain(analysis, includeObjectives: true), StringComparison.Ordinal);
+        var terminal = Run(s => TextReport.Write(analysis, true, s, outputRedirected: false)); // may wrap at the terminal's width
+        Assert.All(title.Split(' '), word => Assert.Contains(word, terminal, StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Score_FindingSubjectWithColon_SameAsSpectre()
+    public void Score_FindingSubjectWithColons_PrintsAsWritten()
     {
-        // One colon keeps the tree plain, but a finding's subject with a colon is left to Spectre: okr score writes
-        // the tree directly and the findings with Spectre, which must be the characters Spectre gives for the whole.
         using var folder = new TempFolder();
-        var text = File.ReadAllText(CliRunner.DocumentPath("spec-example.okr.json")).Replace("\"o-acme\"", "\"o:acme\"", StringComparison.Ordinal);
+        var text = File.ReadAllText(CliRunner.DocumentPath("spec-example.okr.json")).Replace("\"o-acme\"", "\"o:acme:\"", StringComparison.Ordinal);
         var path = folder.File("colon.okr.json", text);
         var analysis = OkrDocument.Analyze(text, CliRunner.Today);
 
         var result = CliRunner.Run("score", path);
 
-        Assert.False(PlainTextReport.CanWrite(analysis, includeObjectives: true));
-        Assert.True(PlainTextReport.CanWriteObjectives(analysis.Set!));
-        Assert.Contains("OKR103 o:acme:", result.Stdout, StringComparison.Ordinal);
+        Assert.True(PlainTextReport.CanWrite(analysis, includeObjectives: true));
+        Assert.Contains("OKR103 o:acme::", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(Spectre(analysis, includeObjectives: true), result.Stdout);
+    }
+
+    private static DocumentAnalysis AnalyzeWithTitle(string title)
+    {
+        var text = File.ReadAllText(CliRunner.DocumentPath("spec-example.okr.json")).Replace("Win the mobile market", System.Text.Json.JsonEncodedText.Encode(title).ToString(), StringComparison.Ordinal);
+        return OkrDocument.Analyze(text, new DateOnly(2026, 11, 15));
     }
 
     [Fact]

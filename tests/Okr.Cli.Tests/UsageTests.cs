@@ -23,6 +23,20 @@ public sealed class UsageTests
         Assert.StartsWith("okr: ", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--as-of needs a value", "--as-of", "--format", "json")]
+    [InlineData("--format needs a value", "--format", "--as-of", "2026-11-15")]
+    [InlineData("--as-of is given twice", "--as-of", "2026-11-15", "--as-of", "2026-11-16")]
+    [InlineData("--format is given twice", "--format", "json", "--format=text")]
+    public void Run_AnOptionWithoutItsValueOrGivenTwice_IsNamed(string message, params string[] options)
+    {
+        var result = CliRunner.Run(["validate", CliRunner.DocumentPath("spec-example.okr.json"), .. options]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Stdout);
+        Assert.StartsWith($"okr: {message}", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Run_NoArguments_PrintsHelpToStderrAndExitsTwo()
     {
