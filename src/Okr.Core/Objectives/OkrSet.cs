@@ -72,11 +72,13 @@ public sealed record OkrSet
     /// <param name="asOf">The day of evaluation.</param>
     public OkrEvaluation Evaluate(DateOnly asOf) => TryEvaluate(asOf).Match(e => e, errors => throw new OkrValidationException(errors));
 
-    /// <summary>Evaluates as of today according to <paramref name="timeProvider"/> (its local time zone).</summary>
+    /// <summary>Evaluates as of today according to <paramref name="timeProvider"/> (its local time zone), or returns the problems that prevent it.</summary>
     /// <param name="timeProvider">The clock, e.g. <see cref="TimeProvider.System"/>.</param>
-    public OkrEvaluation Evaluate(TimeProvider timeProvider)
-    {
-        Guard.Against.Null(timeProvider);
-        return Evaluate(DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime));
-    }
+    public OneOf<OkrEvaluation, OkrErrors> TryEvaluate(TimeProvider timeProvider) => TryEvaluate(Today(timeProvider));
+
+    /// <summary>Evaluates as of today according to <paramref name="timeProvider"/> (its local time zone); throws <see cref="OkrValidationException"/> when the set is invalid.</summary>
+    /// <param name="timeProvider">The clock, e.g. <see cref="TimeProvider.System"/>.</param>
+    public OkrEvaluation Evaluate(TimeProvider timeProvider) => Evaluate(Today(timeProvider));
+
+    private static DateOnly Today(TimeProvider timeProvider) => DateOnly.FromDateTime(Guard.Against.Null(timeProvider).GetLocalNow().DateTime);
 }

@@ -139,6 +139,19 @@ public class OkrEvaluationTests
     }
 
     [Fact]
+    public void TryEvaluate_TimeProvider_UsesItsLocalDayOrReturnsTheFindings()
+    {
+        // 23:30 UTC is already the next day at UTC+2: the clock's own zone decides the day.
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 14, 23, 30, 0, TimeSpan.Zero), TimeZoneInfo.CreateCustomTimeZone("UTC+2", TimeSpan.FromHours(2), "UTC+2", "UTC+2"));
+        Assert.Equal(D("2026-11-15"), WorkedExample.Build().TryEvaluate(clock).AsT0.AsOf);
+
+        var valid = WorkedExample.Build();
+        var invalid = new OkrSet(valid.Periods, valid.Owners, [.. valid.Objectives, new Objective("o-extra", "Extra", "nobody", valid.Periods[0].Id)]);
+        Assert.Equal(OkrCodes.UnknownReference, Assert.Single(invalid.TryEvaluate(clock).AsT1).Code);
+        Assert.Throws<ArgumentNullException>(() => invalid.TryEvaluate((TimeProvider)null!));
+    }
+
+    [Fact]
     public void Evaluate_BeforeAnyCheckIn_AllPendingOrNotStarted()
     {
         var evaluation = WorkedExample.Build().Evaluate(D("2026-09-30"));
@@ -156,10 +169,10 @@ public class OkrEvaluationTests
         Assert.Equal(0.7, evaluation.Objective("o-acme").Expected);
     }
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    private sealed class FixedClock(DateTimeOffset now, TimeZoneInfo? zone = null) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
 
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+        public override TimeZoneInfo LocalTimeZone => zone ?? TimeZoneInfo.Utc;
     }
 }
