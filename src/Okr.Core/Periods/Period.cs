@@ -58,8 +58,8 @@ public sealed record Period
     /// <param name="quarter">The quarter, 1 to 4.</param>
     public static Period Quarter(int year, int quarter)
     {
-        Guard.Against.OutOfRange(year, nameof(year), 1, 9999);
-        Guard.Against.OutOfRange(quarter, nameof(quarter), 1, 4);
+        Guard.Against.OutOfRange(year, nameof(year), 1, 9999, "A year is 1 to 9999.");
+        Guard.Against.OutOfRange(quarter, nameof(quarter), 1, 4, "A quarter is 1 to 4.");
         var start = new DateOnly(year, ((quarter - 1) * 3) + 1, 1);
         return new Period(
             string.Create(CultureInfo.InvariantCulture, $"{year:D4}-Q{quarter}"),
@@ -71,7 +71,7 @@ public sealed record Period
     /// <param name="year">The year (1-9999).</param>
     public static Period Year(int year)
     {
-        Guard.Against.OutOfRange(year, nameof(year), 1, 9999);
+        Guard.Against.OutOfRange(year, nameof(year), 1, 9999, "A year is 1 to 9999.");
         return new Period(year.ToString("D4", CultureInfo.InvariantCulture), new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
     }
 

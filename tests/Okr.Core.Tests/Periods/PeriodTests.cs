@@ -86,9 +86,11 @@ public class PeriodTests
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
-    public void Quarter_OutOfRange_Throws(int quarter)
+    public void Quarter_OutOfRange_ThrowsSayingTheRange(int quarter)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Period.Quarter(2026, quarter));
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => Period.Quarter(2026, quarter));
+        Assert.Equal("quarter", ex.ParamName);
+        Assert.StartsWith("A quarter is 1 to 4.", ex.Message);
     }
 
     [Theory]
