@@ -16,6 +16,9 @@ internal static class TextReport
 {
     private const int BarWidth = 20;
 
+    /// <summary>The width of the redirected rule catalogue.</summary>
+    private const int CatalogueWidth = 120;
+
     public static void Write(DocumentAnalysis analysis, bool includeObjectives, Stream stdout, bool outputRedirected)
     {
         if (outputRedirected && PlainTextReport.CanWrite(analysis, includeObjectives))
@@ -86,7 +89,10 @@ internal static class TextReport
         var table = new Table().AddColumns("Code", "Severity", "Rule", "Help");
         if (outputRedirected)
         {
+            // Redirected, the console is 4096 columns wide (findings never wrap), and the help texts would make the
+            // table over 300 columns: wrap them within the cells of a table a log or a pager shows whole.
             table.Border = TableBorder.Ascii;
+            table.Width = CatalogueWidth;
         }
 
         foreach (var rule in rules)

@@ -54,5 +54,6 @@ public sealed class InitAndRulesCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("OKR204", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Stale key result", result.Stdout, StringComparison.Ordinal);
+        Assert.All(result.Stdout.Split('\n'), line => Assert.True(line.Length <= 120, $"{line.Length} columns: {line}"));
     }
 }
