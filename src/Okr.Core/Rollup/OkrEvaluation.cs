@@ -32,7 +32,7 @@ public sealed class OkrEvaluation
 
     /// <summary>The objective <paramref name="id"/>; throws <see cref="KeyNotFoundException"/> when there is none.</summary>
     /// <param name="id">The objective id.</param>
-    public ObjectiveEvaluation Objective(string id) => TryGetObjective(id, out var result) ? result : throw new KeyNotFoundException($"No objective has the id '{id}'.");
+    public ObjectiveEvaluation Objective(string id) => TryGetObjective(id, out var result) ? result : throw NotFound(id, "objective", "a key result: call KeyResult(id)");
 
     /// <summary>The objective <paramref name="id"/>, when it exists.</summary>
     /// <param name="id">The objective id.</param>
@@ -51,7 +51,13 @@ public sealed class OkrEvaluation
 
     /// <summary>The key result <paramref name="id"/>; throws <see cref="KeyNotFoundException"/> when there is none.</summary>
     /// <param name="id">The key result id.</param>
-    public KeyResultEvaluation KeyResult(string id) => TryGetKeyResult(id, out var result) ? result : throw new KeyNotFoundException($"No key result has the id '{id}'.");
+    public KeyResultEvaluation KeyResult(string id) => TryGetKeyResult(id, out var result) ? result : throw NotFound(id, "key result", "an objective: call Objective(id)");
+
+    /// <summary>No <paramref name="kind"/> has <paramref name="id"/>; when the id is the other kind's, the message says so.</summary>
+    private KeyNotFoundException NotFound(string id, string kind, string otherKind)
+        => new(id is not null && Graph.TryGetNode(id, out _)
+            ? $"No {kind} has the id '{id}': it is {otherKind}."
+            : $"No {kind} has the id '{id}'.");
 
     /// <summary>The key result <paramref name="id"/>, when it exists.</summary>
     /// <param name="id">The key result id.</param>
