@@ -150,7 +150,7 @@ internal static class OkrCommand
                 return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;
             }
 
-            if (outputRedirected && PlainTextReport.CanWriteObjectives(evaluation.Graph.Set))
+            if (outputRedirected)
             {
                 PlainTextReport.Write(asOf, evaluation, Findings, stdout);
                 return Findings().Any(d => d.Severity == OkrSeverity.Error) ? DocumentHasErrors : Ok;

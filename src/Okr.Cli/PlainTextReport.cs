@@ -7,72 +7,18 @@ using Spectre.Console;
 namespace Okr.Cli;
 
 /// <summary>
-/// The redirected text report written straight to a buffered writer: the same characters Spectre.Console renders
-/// for it (ASCII tree guides, no colours), without building a renderable per line, which took most of the time on
-/// large documents. Text the report changes (a line break or another control character, which <see cref="TextReport.OneLine"/>
-/// turns into a space) or a line long enough for Spectre to wrap is left to <see cref="TextReport"/>: see <see cref="CanWrite"/>.
+/// The redirected text report (every redirected text report) written straight to a buffered writer: the characters
+/// Spectre.Console renders for it (ASCII tree guides, no colours; document text through <see cref="TextReport.OneLine"/>),
+/// without building a renderable per line, which took most of the time on large documents, and without ever wrapping
+/// a line, which Spectre does past its width (4096 columns here: a long cycle's OKR008 message reaches that).
 /// </summary>
 internal static class PlainTextReport
 {
     private const int BarWidth = 20;
 
-    // Bounds that keep every line well within Spectre's 4096 columns even if each character is two columns wide.
-    private const int MaxLabelLength = 200;
-    private const int MaxIdLength = 200;
-    private const int MaxTitleLength = 500;
-    private const int MaxMessageLength = 1500;
-
     private static readonly string[] Bars = [.. Enumerable.Range(0, BarWidth + 1).Select(filled => new string('#', filled) + new string('.', BarWidth - filled))];
 
-    /// <summary>Whether every text of the report is one that Spectre prints unchanged.</summary>
-    public static bool CanWrite(DocumentAnalysis analysis, bool includeObjectives)
-        => (!includeObjectives || analysis.HasErrors || analysis.Set is not { } set || CanWriteObjectives(set)) && CanWriteFindings(analysis.Diagnostics);
-
-    /// <summary>Whether every text of the objectives' tree (ids, titles, grade labels) is one that Spectre prints unchanged.</summary>
-    public static bool CanWriteObjectives(OkrSet set)
-    {
-        foreach (var band in set.Settings.Scale.Bands)
-        {
-            if (!IsPlain(band.Label, MaxLabelLength))
-            {
-                return false;
-            }
-        }
-
-        foreach (var objective in set.Objectives)
-        {
-            if (!IsPlain(objective.Id, MaxIdLength) || !IsPlain(objective.Title, MaxTitleLength))
-            {
-                return false;
-            }
-
-            foreach (var keyResult in objective.KeyResults)
-            {
-                if (!IsPlain(keyResult.Id, MaxIdLength) || !IsPlain(keyResult.Title, MaxTitleLength))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Whether every finding's line is one that Spectre prints unchanged.</summary>
-    public static bool CanWriteFindings(ValueArray<OkrDiagnostic> findings)
-    {
-        foreach (var finding in findings)
-        {
-            if (!IsPlain(finding.Message, MaxMessageLength) || (finding.Subject is { } subject && !IsPlain(subject, MaxIdLength)))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Writes the report; <see cref="CanWrite"/> must be true.</summary>
+    /// <summary>Writes the report.</summary>
     public static void Write(DocumentAnalysis analysis, bool includeObjectives, Stream stdout)
     {
         var objectives = includeObjectives && !analysis.HasErrors && analysis.Set is not null ? analysis.Evaluation : null;
@@ -80,10 +26,8 @@ internal static class PlainTextReport
     }
 
     /// <summary>
-    /// Writes the tree of <paramref name="objectives"/> (null for none; <see cref="CanWriteObjectives"/> must be true
-    /// of its set), then the findings, which are only asked for once the tree is written: <c>okr score</c> runs the
-    /// rules meanwhile. Findings Spectre would print differently are left to it, which renders the tree above the
-    /// same characters as this writer.
+    /// Writes the tree of <paramref name="objectives"/> (null for none), then the findings, which are only asked for
+    /// once the tree is written: <c>okr score</c> runs the rules meanwhile.
     /// </summary>
     public static void Write(DateOnly asOf, OkrEvaluation? objectives, Func<ValueArray<OkrDiagnostic>> diagnostics, Stream stdout)
     {
@@ -93,16 +37,7 @@ internal static class PlainTextReport
             WriteTree(writer, asOf, evaluation);
         }
 
-        var findings = diagnostics();
-        if (CanWriteFindings(findings))
-        {
-            WriteFindings(writer, findings);
-        }
-        else
-        {
-            writer.Flush();
-            TextReport.WriteFindingsWithSpectre(findings, stdout);
-        }
+        WriteFindings(writer, diagnostics());
     }
 
     private static void WriteTree(StreamWriter writer, DateOnly asOf, OkrEvaluation evaluation)
@@ -165,11 +100,11 @@ internal static class PlainTextReport
             if (finding.Subject is not null)
             {
                 writer.Write(' ');
-                writer.Write(finding.Subject);
+                writer.Write(TextReport.OneLine(finding.Subject));
             }
 
             writer.Write(": ");
-            writer.WriteLine(finding.Message);
+            writer.WriteLine(TextReport.OneLine(finding.Message));
         }
     }
 
@@ -190,15 +125,15 @@ internal static class PlainTextReport
 
         writer.Write(' ');
 
-        var label = evaluation.GradeAt(node) ?? "ungraded";
+        var label = TextReport.OneLine(evaluation.GradeAt(node) ?? "ungraded");
         writer.Write(label);
         Pad(writer, Math.Max(0, 8 - label.Length) + 1);
         var statusName = OkrStatusNames.ToName(evaluation.StatusAt(node));
         writer.Write(statusName);
         Pad(writer, Math.Max(0, 10 - statusName.Length) + 2);
-        writer.Write(evaluation.Graph.Ids[node]);
+        writer.Write(TextReport.OneLine(evaluation.Graph.Ids[node]));
         writer.Write("  ");
-        writer.Write(title);
+        writer.Write(TextReport.OneLine(title));
     }
 
     /// <summary>A score or pace as the report shows it: two decimals, invariant culture (formatted in place, not into a string).</summary>
@@ -236,7 +171,4 @@ internal static class PlainTextReport
             writer.Write(' ');
         }
     }
-
-    /// <summary>No control character or line separator (<see cref="TextReport.OneLine"/> would change it), and short.</summary>
-    private static bool IsPlain(string text, int maxLength) => text.Length <= maxLength && TextReport.IsOneLine(text);
 }

@@ -21,7 +21,7 @@ internal static class TextReport
 
     public static void Write(DocumentAnalysis analysis, bool includeObjectives, Stream stdout, bool outputRedirected)
     {
-        if (outputRedirected && PlainTextReport.CanWrite(analysis, includeObjectives))
+        if (outputRedirected)
         {
             PlainTextReport.Write(analysis, includeObjectives, stdout);
             return;
@@ -30,7 +30,7 @@ internal static class TextReport
         WriteWithSpectre(analysis, includeObjectives, stdout, outputRedirected);
     }
 
-    /// <summary>Renders the report with Spectre.Console (a terminal, or redirected text that <see cref="PlainTextReport"/> leaves to it).</summary>
+    /// <summary>Renders the report with Spectre.Console: on a terminal (and, redirected, for tests that compare it with <see cref="PlainTextReport"/>).</summary>
     internal static void WriteWithSpectre(DocumentAnalysis analysis, bool includeObjectives, Stream stdout, bool outputRedirected)
     {
         var console = CreateConsole(stdout, outputRedirected, out var writer);
@@ -249,14 +249,6 @@ internal static class TextReport
         }
 
         return true;
-    }
-
-    /// <summary>Renders only the findings with Spectre.Console, on redirected output (after a tree <see cref="PlainTextReport"/> wrote).</summary>
-    internal static void WriteFindingsWithSpectre(ValueArray<OkrDiagnostic> findings, Stream stdout)
-    {
-        var console = CreateConsole(stdout, outputRedirected: true, out var writer);
-        WriteFindings(console, findings);
-        writer.Flush();
     }
 
     private static void WriteFindings(IAnsiConsole console, ValueArray<OkrDiagnostic> findings)

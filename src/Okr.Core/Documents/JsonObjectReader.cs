@@ -145,7 +145,7 @@ internal sealed class JsonObjectReader
 
         if (text.Length > maxLength)
         {
-            _sink.Schema(Subject, $"{Path}.{name} has {text.Length} characters: a {what} has at most {maxLength}.");
+            _sink.Schema(Subject, $"{Path}.{name} has {text.Length} characters: {ItemFindings.WithArticle(what)} has at most {maxLength}.");
             return null;
         }
 

@@ -49,7 +49,16 @@ internal struct ItemFindings(string what, string id)
         {
             Add(OkrCodes.Schema, $"The {field} of {Item} is {(text.Length == 0 ? "empty" : "blank")}: give a non-blank {meaning}.");
         }
-        else if (text.Length > maxLength)
+        else
+        {
+            Length(text, field, maxLength, meaning);
+        }
+    }
+
+    /// <summary>OKR002 when <paramref name="text"/> is longer than <paramref name="maxLength"/>.</summary>
+    public void Length(string text, string field, int maxLength, string meaning)
+    {
+        if (text.Length > maxLength)
         {
             Add(OkrCodes.Schema, $"The {field} of {Item} has {text.Length} characters: {WithArticle(meaning)} has at most {maxLength}.");
         }
@@ -69,7 +78,7 @@ internal struct ItemFindings(string what, string id)
     {
         if (!double.IsFinite(weight) || weight < 0)
         {
-            Add(OkrCodes.InvalidNumber, $"The weight of {Item} is {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 means shown but not counted).");
+            Add(OkrCodes.InvalidNumber, $"The weight of {Item} is {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 shows the item without counting it).");
         }
     }
 
@@ -84,11 +93,11 @@ internal struct ItemFindings(string what, string id)
             var link = links[i];
             if (keyResultsOnly && link.TargetKind == AlignmentTargetKind.Objective)
             {
-                Add(OkrCodes.Schema, $"alignsTo[{i}] of {Item} names objective '{link.TargetId}': a key result aligns only to key results.");
+                Add(OkrCodes.Schema, $"alignsTo[{i}] of {Item} names objective '{Shortened(link.TargetId)}': a key result aligns only to key results.");
             }
             else if (IsRepeat(links, i))
             {
-                Add(OkrCodes.Schema, $"alignsTo[{i}] of {Item} repeats the link to '{link.TargetId}': give each link once.");
+                Add(OkrCodes.Schema, $"alignsTo[{i}] of {Item} repeats the link to '{Shortened(link.TargetId)}': give each link once.");
             }
         }
     }
@@ -97,8 +106,14 @@ internal struct ItemFindings(string what, string id)
     public void Add(string code, string message)
         => (_found ??= []).Add(OkrDiagnostic.Error(code, IdIsUsable ? id : null, message));
 
+    /// <summary>How a message names an item, e.g. for another finding about it: "key result 'kr-1'", or "a key result" when its id is not usable.</summary>
+    public readonly string Named => Item;
+
+    /// <summary>An id quoted in a message, cut as the document reader cuts it.</summary>
+    private static string Shortened(string id) => id.Length <= MaxIdLength ? id : $"{id[..MaxIdLength]}...";
+
     /// <summary>"an objective", "a key result".</summary>
-    private static string WithArticle(string noun) => $"{(noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {noun}";
+    internal static string WithArticle(string noun) => $"{(noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {noun}";
 
     /// <summary>Whether an earlier link has the same target as link <paramref name="index"/> (an item has a handful of links).</summary>
     private static bool IsRepeat(ReadOnlySpan<AlignmentLink> links, int index)

@@ -73,10 +73,16 @@ public sealed record KeyResult
         findings.Text(title, "title", ItemFindings.MaxTitleLength, "title");
         findings.Weight(weight);
         findings.Links(links.AsSpan(), keyResultsOnly: true);
+        for (var i = 0; i < definition.Items.Count; i++)
+        {
+            findings.Length(definition.Items[i].Title, $"items[{i}].title", ItemFindings.MaxTitleLength, "title");
+        }
+
         var problem = definition.FindProblem(checkInArray.Count, checkInArray.AsSpan(), static c => c.Value);
         if (problem is not null)
         {
-            findings.Add(OkrCodes.InvalidKeyResult, $"Key result '{id}' ({KeyResultKinds.ToName(definition.Kind)}): {problem}.");
+            var named = findings.Named;
+            findings.Add(OkrCodes.InvalidKeyResult, $"{char.ToUpperInvariant(named[0])}{named[1..]} ({KeyResultKinds.ToName(definition.Kind)}): {problem}.");
         }
 
         return findings.Errors is { } errors ? errors : new KeyResult(id, title, definition, weight + 0.0, checkInArray, links);

@@ -81,7 +81,12 @@ public sealed record KeyResultDefinition
 
     /// <summary>The weighted share of <paramref name="items"/> done (1 to 100 items, total weight &gt; 0).</summary>
     /// <param name="items">The items.</param>
-    public static KeyResultDefinition Checklist(IEnumerable<ChecklistItem> items) => new(KeyResultKind.Checklist) { Items = ValueArray.From(items) };
+    public static KeyResultDefinition Checklist(IEnumerable<ChecklistItem> items)
+    {
+        var list = ValueArray.From(items);
+        ItemFindings.NoNullItems(list, nameof(items));
+        return new(KeyResultKind.Checklist) { Items = list };
+    }
 
     /// <summary>The weighted share of <paramref name="items"/> done (1 to 100 items, total weight &gt; 0).</summary>
     /// <param name="items">The items.</param>

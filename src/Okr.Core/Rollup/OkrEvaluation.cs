@@ -56,7 +56,7 @@ public sealed class OkrEvaluation
     /// <summary>No <paramref name="kind"/> has <paramref name="id"/>; when the id is the other kind's, the message says so.</summary>
     private KeyNotFoundException NotFound(string id, string kind, string otherKind)
         => new(id is not null && Graph.TryGetNode(id, out _)
-            ? $"No {kind} has the id '{id}': it is {otherKind}."
+            ? $"No {kind} has the id '{id}', which is {otherKind}."
             : $"No {kind} has the id '{id}'.");
 
     /// <summary>The key result <paramref name="id"/>, when it exists.</summary>

@@ -205,6 +205,30 @@ public class KeyResultDefinitionTests
     }
 
     [Fact]
+    public void TryCreate_ChecklistItemTitleOverTheLimit_ReturnsOkr002AsTheReaderDoes()
+    {
+        var definition = KeyResultDefinition.Checklist(new ChecklistItem("ok"), new ChecklistItem(new string('x', 501)));
+
+        var finding = Assert.Single(KeyResult.TryCreate("kr", "KR", definition).AsT1);
+        Assert.Equal((OkrCodes.Schema, "The items[1].title of key result 'kr' has 501 characters: a title has at most 500."), (finding.Code, finding.Message));
+    }
+
+    [Fact]
+    public void Checklist_NullItem_ThrowsAtOnce()
+    {
+        Assert.Equal("items", Assert.Throws<ArgumentNullException>(() => KeyResultDefinition.Checklist(new ChecklistItem("a"), null!)).ParamName);
+    }
+
+    [Fact]
+    public void TryCreate_DefinitionProblemWithAnUnusableId_NamesTheKindNotTheId()
+    {
+        var findings = KeyResult.TryCreate(" ", "KR", KeyResultDefinition.Increase(1, 1)).AsT1;
+
+        Assert.StartsWith("A key result (increase): ", findings.Single(f => f.Code == OkrCodes.InvalidKeyResult).Message);
+        Assert.All(findings, f => Assert.Null(f.Subject));
+    }
+
+    [Fact]
     public void Create_BlankTitle_ThrowsTheFinding()
     {
         var ex = Assert.Throws<OkrValidationException>(() => KeyResult.Create("kr", "", KeyResultDefinition.Milestone()));

@@ -81,12 +81,22 @@ public class ObjectiveTests
         Assert.Contains("objectives[1] is null", ex.Message);
     }
 
-    [Fact]
-    public void ASetBuiltInCode_WritesADocumentThatReadsBack()
+    [Theory]
+    [InlineData(200, 500, true)]
+    [InlineData(201, 500, false)]
+    [InlineData(200, 501, false)]
+    public void TheModelAndTheDocumentAgreeOnTheLimits(int idLength, int titleLength, bool accepted)
     {
-        // What the model accepts, the document format accepts: limits and repeated links are checked on both sides.
-        var set = new OkrSet([Q4], [Team], [new Objective(new string('o', 200), new string('t', 500), "team", Q4.Id, [KeyResult.Create("kr", "KR", KeyResultDefinition.Milestone())])]);
+        // The reader's limits, checked on the written document too: what the model accepts reads back.
+        var (id, title) = (new string('o', idLength), new string('t', titleLength));
+        var document = $$"""{"schema": "okr/v1", "periods": [{"id": "2026-Q4", "start": "2026-10-01", "end": "2026-12-31"}], "owners": [{"id": "team", "name": "Team"}], "objectives": [{"id": "{{id}}", "title": "{{title}}", "owner": "team", "period": "2026-Q4"}]}""";
 
-        Assert.True(OkrDocument.TryRead(OkrDocument.Write(set)).IsT0);
+        Assert.Equal(accepted, Objective.TryCreate(id, title, "team", Q4.Id).IsT0);
+        Assert.Equal(accepted, OkrDocument.TryRead(document).IsT0);
+        if (accepted)
+        {
+            var set = new OkrSet([Q4], [Team], [new Objective(id, title, "team", Q4.Id)]);
+            Assert.True(OkrDocument.TryRead(OkrDocument.Write(set)).IsT0);
+        }
     }
 }

@@ -127,8 +127,8 @@ public class OkrEvaluationTests
         Assert.False(Report.TryGetObjective("kr-rev", out _));
         Assert.False(Report.TryGetKeyResult("o-acme", out _));
         Assert.Equal("No objective has the id 'nope'.", Assert.Throws<KeyNotFoundException>(() => Report.Objective("nope")).Message);
-        Assert.Equal("No objective has the id 'kr-rev': it is a key result: call KeyResult(id).", Assert.Throws<KeyNotFoundException>(() => Report.Objective("kr-rev")).Message);
-        Assert.Equal("No key result has the id 'o-acme': it is an objective: call Objective(id).", Assert.Throws<KeyNotFoundException>(() => Report.KeyResult("o-acme")).Message);
+        Assert.Equal("No objective has the id 'kr-rev', which is a key result: call KeyResult(id).", Assert.Throws<KeyNotFoundException>(() => Report.Objective("kr-rev")).Message);
+        Assert.Equal("No key result has the id 'o-acme', which is an objective: call Objective(id).", Assert.Throws<KeyNotFoundException>(() => Report.KeyResult("o-acme")).Message);
     }
 
     [Fact]
