@@ -2,13 +2,12 @@ using System.Globalization;
 using System.Text;
 using Okr.Core;
 using Okr.Core.Documents;
-using Spectre.Console;
 
 namespace Okr.Cli;
 
 /// <summary>
 /// The redirected text report (every redirected text report) written straight to a buffered writer: the characters
-/// Spectre.Console renders for it (ASCII tree guides, no colours; document text through <see cref="TextReport.OneLine"/>),
+/// Spectre.Console renders for it (ASCII tree guides, no colours; document text through <see cref="DocumentText.OneLine"/>),
 /// without building a renderable per line, which took most of the time on large documents, and without ever wrapping
 /// a line, which Spectre does past its width (4096 columns here: a long cycle's OKR008 message reaches that).
 /// </summary>
@@ -100,11 +99,11 @@ internal static class PlainTextReport
             if (finding.Subject is not null)
             {
                 writer.Write(' ');
-                writer.Write(TextReport.OneLine(finding.Subject));
+                writer.Write(DocumentText.OneLine(finding.Subject));
             }
 
             writer.Write(": ");
-            writer.WriteLine(TextReport.OneLine(finding.Message));
+            writer.WriteLine(DocumentText.OneLine(finding.Message));
         }
     }
 
@@ -125,15 +124,15 @@ internal static class PlainTextReport
 
         writer.Write(' ');
 
-        var label = TextReport.OneLine(evaluation.GradeAt(node) ?? "ungraded");
+        var label = DocumentText.OneLine(evaluation.GradeAt(node) ?? "ungraded");
         writer.Write(label);
         Pad(writer, Math.Max(0, 8 - label.Length) + 1);
         var statusName = OkrStatusNames.ToName(evaluation.StatusAt(node));
         writer.Write(statusName);
         Pad(writer, Math.Max(0, 10 - statusName.Length) + 2);
-        writer.Write(TextReport.OneLine(evaluation.Graph.Ids[node]));
+        writer.Write(DocumentText.OneLine(evaluation.Graph.Ids[node]));
         writer.Write("  ");
-        writer.Write(TextReport.OneLine(title));
+        writer.Write(DocumentText.OneLine(title));
     }
 
     /// <summary>A score or pace as the report shows it: two decimals, invariant culture (formatted in place, not into a string).</summary>

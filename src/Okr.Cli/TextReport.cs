@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Okr.Core;
@@ -158,12 +157,12 @@ internal static class TextReport
             .Append(" ")
             .Append(score is { } shown ? shown.ToString("0.00", CultureInfo.InvariantCulture) : " -- ", color)
             .Append(" ")
-            .Append($"{OneLine(grade ?? "ungraded"),-8} ")
+            .Append($"{DocumentText.OneLine(grade ?? "ungraded"),-8} ")
             .Append($"{OkrStatusNames.ToName(status),-10}", StatusStyle(status))
             .Append("  ")
-            .Append(OneLine(id), bold ? Bold : Style.Plain)
+            .Append(DocumentText.OneLine(id), bold ? Bold : Style.Plain)
             .Append("  ")
-            .Append(OneLine(title));
+            .Append(DocumentText.OneLine(title));
         if (extra is not null)
         {
             line.Append("  ").Append($"({extra})", Grey);
@@ -172,36 +171,10 @@ internal static class TextReport
         return line;
     }
 
-    private static readonly Style Grey = Style.Parse("grey");
+    // Parsed on use, not in static fields: the plain writer calls InReportOrder here and need not load the renderer.
+    private static Style Grey => Style.Parse("grey");
 
-    private static readonly Style Bold = Style.Parse("bold");
-
-    /// <summary>The characters <see cref="OneLine"/> replaces: C0 and C1 controls (line breaks, tabs, escape) and the Unicode line and paragraph separators.</summary>
-    private static readonly SearchValues<char> LineBreaking = SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl), '\u2028', '\u2029']);
-
-    /// <summary>Whether <paramref name="text"/> has no character <see cref="OneLine"/> replaces.</summary>
-    internal static bool IsOneLine(string text) => text.AsSpan().IndexOfAny(LineBreaking) < 0;
-
-    /// <summary>
-    /// Text from the document (a title, an id, a grade label, a finding's message) as one line of its own characters:
-    /// each control character and line separator becomes a space, so a title cannot break the tree across lines or
-    /// send escape sequences to a terminal or a log.
-    /// </summary>
-    internal static string OneLine(string text)
-    {
-        if (IsOneLine(text))
-        {
-            return text;
-        }
-
-        return string.Create(text.Length, text, static (line, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                line[i] = LineBreaking.Contains(source[i]) ? ' ' : source[i];
-            }
-        });
-    }
+    private static Style Bold => Style.Parse("bold");
 
     private static string GradeColor(string? grade) => grade switch
     {
@@ -266,11 +239,11 @@ internal static class TextReport
         foreach (var finding in InReportOrder(findings))
         {
             // Literal segments, as in the tree: a message quotes document text.
-            var subject = finding.Subject is null ? string.Empty : $" {OneLine(finding.Subject)}";
+            var subject = finding.Subject is null ? string.Empty : $" {DocumentText.OneLine(finding.Subject)}";
             console.Write(new Paragraph()
                 .Append("  ")
                 .Append(OkrReport.SeverityName(finding.Severity), Style.Parse(SeverityColor(finding.Severity)))
-                .Append($" {finding.Code}{subject}: {OneLine(finding.Message)}"));
+                .Append($" {finding.Code}{subject}: {DocumentText.OneLine(finding.Message)}"));
             console.WriteLine();
         }
     }
