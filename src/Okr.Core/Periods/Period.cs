@@ -29,25 +29,27 @@ public sealed record Period
     /// <summary>The number of days in the period: <c>End - Start + 1</c>.</summary>
     public int Days => End.DayNumber - Start.DayNumber + 1;
 
-    /// <summary>Creates a period, or returns <c>OKR007</c> when <paramref name="end"/> is before <paramref name="start"/>.</summary>
-    /// <param name="id">The period id (not blank).</param>
+    /// <summary>
+    /// Creates a period, or returns every finding about it, as a document reader would: OKR002 when the id is blank or
+    /// longer than 200 characters, OKR007 when <paramref name="end"/> is before <paramref name="start"/>.
+    /// </summary>
+    /// <param name="id">The period id (not blank, at most 200 characters).</param>
     /// <param name="start">First day, inclusive.</param>
     /// <param name="end">Last day, inclusive.</param>
     public static OneOf<Period, OkrErrors> TryCreate(string id, DateOnly start, DateOnly end)
     {
-        Guard.Against.NullOrWhiteSpace(id);
+        Guard.Against.Null(id);
+        var findings = new ItemFindings("period", id);
+        findings.Text(id, "id", ItemFindings.MaxIdLength, "period id");
         if (end < start)
         {
-            return OkrErrors.Single(
-                OkrCodes.InvalidPeriod,
-                id,
-                $"Period '{id}' ends on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}: set 'end' on or after 'start'.");
+            findings.Add(OkrCodes.InvalidPeriod, $"Period '{id}' ends on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}: set 'end' on or after 'start'.");
         }
 
-        return new Period(id, start, end);
+        return findings.Errors is { } errors ? errors : new Period(id, start, end);
     }
 
-    /// <summary>Creates a period; throws <see cref="OkrValidationException"/> (OKR007) when end is before start.</summary>
+    /// <summary>Creates a period; throws <see cref="OkrValidationException"/> with the findings <see cref="TryCreate"/> would return.</summary>
     /// <param name="id">The period id (not blank).</param>
     /// <param name="start">First day, inclusive.</param>
     /// <param name="end">Last day, inclusive.</param>

@@ -121,4 +121,20 @@ public class PeriodTests
         Assert.True(Q4.Overlaps(Period.Create("x", D("2026-12-31"), D("2027-02-01"))));
         Assert.False(Q4.Overlaps(Period.Quarter(2027, 1)));
     }
+
+    [Fact]
+    public void TryCreate_BlankIdAndReversedDays_ReturnsBothFindings()
+    {
+        var findings = Period.TryCreate(" ", new DateOnly(2026, 12, 31), new DateOnly(2026, 10, 1)).AsT1;
+
+        Assert.Equal([OkrCodes.Schema, OkrCodes.InvalidPeriod], findings.Select(f => f.Code));
+        Assert.Equal("The id of a period is blank: give a non-blank period id.", findings[0].Message);
+    }
+
+    [Fact]
+    public void TryCreate_IdOverTheLimit_ReturnsOkr002()
+    {
+        Assert.True(Period.TryCreate(new string('p', 200), new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)).IsT0);
+        Assert.Equal(OkrCodes.Schema, Assert.Single(Period.TryCreate(new string('p', 201), new DateOnly(2026, 10, 1), new DateOnly(2026, 12, 31)).AsT1).Code);
+    }
 }
