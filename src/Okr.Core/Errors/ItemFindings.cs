@@ -102,6 +102,21 @@ internal struct ItemFindings(string what, string id)
         }
     }
 
+    /// <summary>
+    /// OKR002 for a checklist item title longer than a title may be (a blank one is the checklist's OKR006). The field's
+    /// name is formatted only for a finding: documents build millions of items through here.
+    /// </summary>
+    public void ChecklistTitles(ReadOnlySpan<ChecklistItem> items)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (items[i].Title.Length > MaxTitleLength)
+            {
+                Length(items[i].Title, $"items[{i}].title", MaxTitleLength, "title");
+            }
+        }
+    }
+
     /// <summary>Adds a finding of <paramref name="code"/> about the item.</summary>
     public void Add(string code, string message)
         => (_found ??= []).Add(OkrDiagnostic.Error(code, IdIsUsable ? id : null, message));

@@ -73,16 +73,7 @@ public sealed record KeyResult
         findings.Text(title, "title", ItemFindings.MaxTitleLength, "title");
         findings.Weight(weight);
         findings.Links(links.AsSpan(), keyResultsOnly: true);
-        var items = definition.Items.AsSpan();
-        for (var i = 0; i < items.Length; i++)
-        {
-            // The field's name is only formatted for a finding: documents build millions of items through here.
-            if (items[i].Title.Length > ItemFindings.MaxTitleLength)
-            {
-                findings.Length(items[i].Title, $"items[{i}].title", ItemFindings.MaxTitleLength, "title");
-            }
-        }
-
+        findings.ChecklistTitles(definition.Items.AsSpan());
         var problem = definition.FindProblem(checkInArray.Count, checkInArray.AsSpan(), static c => c.Value);
         if (problem is not null)
         {

@@ -50,7 +50,7 @@ public sealed record Period
     }
 
     /// <summary>Creates a period; throws <see cref="OkrValidationException"/> with the findings <see cref="TryCreate"/> would return.</summary>
-    /// <param name="id">The period id (not blank).</param>
+    /// <param name="id">The period id (not blank, at most 200 characters).</param>
     /// <param name="start">First day, inclusive.</param>
     /// <param name="end">Last day, inclusive.</param>
     public static Period Create(string id, DateOnly start, DateOnly end) => TryCreate(id, start, end).Match(p => p, e => throw new OkrValidationException(e));
