@@ -1,4 +1,6 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
+using OneOf;
 
 namespace Okr.Core;
 
@@ -44,6 +46,37 @@ public sealed record AlignmentLink
     /// <param name="keyResultId">The parent key result's id.</param>
     /// <param name="weight">The link weight (default 1).</param>
     public static AlignmentLink ToKeyResult(string keyResultId, double weight = 1) => new(AlignmentTargetKind.KeyResult, keyResultId, weight);
+
+    /// <summary>
+    /// A link built from user data (a form, an import): <c>OKR004</c> when <paramref name="targetId"/> is blank (a
+    /// document's link to a blank id is an unknown reference too), <c>OKR005</c> when the weight is negative, NaN or
+    /// infinite. <see cref="ToObjective"/> and <see cref="ToKeyResult"/> throw for the same values.
+    /// </summary>
+    /// <param name="targetKind">Whether the parent is an objective or a key result.</param>
+    /// <param name="targetId">The parent's id.</param>
+    /// <param name="weight">The link weight (default 1).</param>
+    /// <param name="childId">The objective or key result the link belongs to, named in the findings (optional).</param>
+    public static OneOf<AlignmentLink, OkrErrors> TryCreate(AlignmentTargetKind targetKind, string targetId, double weight = 1, string? childId = null)
+    {
+        Guard.Against.EnumOutOfRange(targetKind);
+        Guard.Against.Null(targetId);
+        var subject = string.IsNullOrWhiteSpace(childId) ? null : childId;
+        var from = subject is null ? "A link" : $"The link of '{subject}'";
+        var to = targetKind == AlignmentTargetKind.Objective ? "objective" : "key result";
+        List<OkrDiagnostic>? found = null;
+        if (string.IsNullOrWhiteSpace(targetId))
+        {
+            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.UnknownReference, subject, $"{from} names a blank {to} id: name an existing {to}."));
+        }
+
+        if (!double.IsFinite(weight) || weight < 0)
+        {
+            var target = string.IsNullOrWhiteSpace(targetId) ? to : $"{to} '{targetId}'";
+            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.InvalidNumber, subject, $"{from} to {target} has weight {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 aligns without counting)."));
+        }
+
+        return found is null ? new AlignmentLink(targetKind, targetId, weight) : new OkrErrors(found);
+    }
 
     /// <summary>Returns a copy with another weight.</summary>
     /// <param name="weight">The new weight.</param>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
+using OneOf;
 
 namespace Okr.Core;
 
@@ -14,6 +16,35 @@ public sealed record ChecklistItem
         Title = Guard.Against.Null(title);
         Weight = OkrGuard.Weight(weight);
         DoneOn = doneOn;
+    }
+
+    /// <summary>
+    /// An item built from user data (a form, an import): <c>OKR002</c> when the title is longer than a title may be
+    /// (500 UTF-16 units), <c>OKR005</c> when the weight is negative, NaN or infinite; the constructor throws for the
+    /// weight. A blank title is accepted here and judged with the rest of the checklist, as in a document: the key
+    /// result's <c>OKR006</c>.
+    /// </summary>
+    /// <param name="title">What the item is.</param>
+    /// <param name="weight">Its weight (default 1).</param>
+    /// <param name="doneOn">The day it was done, or null while open.</param>
+    /// <param name="keyResultId">The checklist key result the item is for, named in the findings (optional).</param>
+    public static OneOf<ChecklistItem, OkrErrors> TryCreate(string title, double weight = 1, DateOnly? doneOn = null, string? keyResultId = null)
+    {
+        Guard.Against.Null(title);
+        var subject = string.IsNullOrWhiteSpace(keyResultId) ? null : keyResultId;
+        var item = $"Checklist item{(subject is null ? string.Empty : $" of '{subject}'")}";
+        List<OkrDiagnostic>? found = null;
+        if (title.Length > ItemFindings.MaxTitleLength)
+        {
+            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.Schema, subject, $"{item} has a title of {title.Length} characters: a title has at most {ItemFindings.MaxTitleLength}."));
+        }
+
+        if (!double.IsFinite(weight) || weight < 0)
+        {
+            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.InvalidNumber, subject, $"{item} has weight {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 shows the item without counting it)."));
+        }
+
+        return found is null ? new ChecklistItem(title, weight, doneOn) : new OkrErrors(found);
     }
 
     /// <summary>What the item is.</summary>
