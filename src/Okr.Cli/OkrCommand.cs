@@ -205,7 +205,34 @@ internal static class OkrCommand
             return UsageError;
         }
 
-        File.WriteAllText(path, StarterDocument.For(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            stderr.WriteLine($"okr: cannot write '{path}': the folder '{folder}' does not exist; create it first or give another path.");
+            return UsageError;
+        }
+
+        var starter = Encoding.UTF8.GetBytes(StarterDocument.For(DateOnly.FromDateTime(clock.GetLocalNow().DateTime)));
+        var created = false;
+        try
+        {
+            // CreateNew: a file that appeared since the check above is not overwritten.
+            using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+            created = true;
+            file.Write(starter);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (created)
+            {
+                // A disk that filled up mid-write: no half-written starter is left behind.
+                File.Delete(path);
+            }
+
+            stderr.WriteLine($"okr: cannot write '{path}': {ex.Message}");
+            return UsageError;
+        }
+
         WriteText(stdout, $"Wrote {path}. Next: okr score {path}{Environment.NewLine}");
         return Ok;
     }

@@ -33,6 +33,20 @@ public sealed class InitAndRulesCommandTests
     }
 
     [Fact]
+    public void Init_FolderMissing_SaysWhichFolderAndWritesNothing()
+    {
+        using var folder = new TempFolder();
+        var missing = Path.Combine(folder.Path, "plans");
+        var path = Path.Combine(missing, "okr.json");
+
+        var result = CliRunner.Run("init", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"okr: cannot write '{path}': the folder '{missing}' does not exist; create it first or give another path.", result.Stderr.TrimEnd());
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
     public void Rules_Json_ListsTheSixteenBuiltInRules()
     {
         var result = CliRunner.Run("rules", "--format", "json");
