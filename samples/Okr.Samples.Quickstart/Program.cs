@@ -8,7 +8,13 @@ using Okr.Samples.Quickstart;
 if (args is ["readme"])
 {
     ReadmeExample.Run(); // the ten lines at the top of README.md
-    return;
+    return 0;
+}
+
+if (args.Length > 0)
+{
+    Console.Error.WriteLine($"quickstart: unknown argument '{args[0]}'. Run it with no arguments (or 'readme' for the README's example).");
+    return 2;
 }
 
 // 1. The period, the owners and a fixed "as of" day, so the output never changes.
@@ -95,6 +101,7 @@ Console.WriteLine();
 var why = evaluation.Explain("o-company");
 var parts = why.Contributions.Select(c => $"{c.ItemId} {Exact(c.Score)} (weight {Exact(c.Weight)}) adds {Exact(c.Share)}");
 Console.WriteLine($"Why is o-company {Exact(why.Score)}? Weighted mean of {why.Contributions.Count} items: {string.Join(", ", parts)}.");
+return 0;
 
 static string Number(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 
