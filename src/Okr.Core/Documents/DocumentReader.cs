@@ -878,6 +878,18 @@ internal sealed class DocumentReader
             text = text.Replace(noise, string.Empty, StringComparison.Ordinal);
         }
 
+        // The two commonest slips of hand-edited files, said in a document's terms rather than the parser's (its
+        // "mode" and "depth"); other messages pass through as the parser words them.
+        if (text.Contains("trailing comma", StringComparison.Ordinal))
+        {
+            return "a comma follows the last member or element: JSON allows no trailing comma.";
+        }
+
+        if (text.StartsWith("Expected depth to be zero at the end of the JSON payload", StringComparison.Ordinal))
+        {
+            return "the text ends before every object and array is closed: a '}' or ']' is missing.";
+        }
+
         return text;
     }
 }

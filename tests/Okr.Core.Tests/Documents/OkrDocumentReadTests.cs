@@ -333,6 +333,17 @@ public sealed class OkrDocumentReadTests
         Assert.Contains("line 3, column 17", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{\"schema\": \"okr/v1\",}", "line 1, column 21: a comma follows the last member or element: JSON allows no trailing comma.")]
+    [InlineData("{\"periods\": [1, 2,]}", "line 1, column 19: a comma follows the last member or element: JSON allows no trailing comma.")]
+    [InlineData("{\"schema\": \"okr/v1\"", "line 1, column 20: the text ends before every object and array is closed: a '}' or ']' is missing.")]
+    public void TryRead_CommonSlips_AreWordedForADocumentsAuthor(string text, string ending)
+    {
+        var error = Assert.Single(OkrDocument.TryRead(text).AsT1);
+
+        Assert.Equal($"The document is not well-formed JSON at {ending}", error.Message);
+    }
+
     [Fact]
     public void TryRead_InvalidUtf8_IsOkr001()
         => Assert.Equal(["OKR001 null"], OkrDocument.TryRead([(byte)'{', (byte)'"', 0xFF, (byte)'"', (byte)':', (byte)'1', (byte)'}']).Match(_ => [], e => DocumentTestData.Findings(e)));
