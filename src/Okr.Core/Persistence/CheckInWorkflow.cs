@@ -319,7 +319,7 @@ public sealed class CheckInWorkflow
 
     /// <summary>
     /// Finds the key results overdue for a check-in as of <paramref name="asOf"/> (spec OKR204's condition, for active
-    /// objectives in open periods) and, when there are any, publishes one CheckInsOverdue to the sinks directly (a sweep
+    /// objectives in open periods; none when the set turns OKR204 off) and, when there are any, publishes one CheckInsOverdue to the sinks directly (a sweep
     /// changes nothing, so it is not in the outbox: run it again to repeat it).
     /// </summary>
     /// <param name="tenantId">The tenant.</param>
@@ -351,13 +351,22 @@ public sealed class CheckInWorkflow
     /// <param name="cancellationToken">Cancels delivery.</param>
     public Task<DeliveryReport> DeliverPendingAsync(CancellationToken cancellationToken = default) => _dispatcher.DeliverPendingAsync(_repository, cancellationToken: cancellationToken);
 
-    /// <summary>The key results of <paramref name="stored"/> overdue for a check-in as of <paramref name="asOf"/> (OKR204's condition; active objectives, open periods).</summary>
+    /// <summary>
+    /// The key results of <paramref name="stored"/> overdue for a check-in as of <paramref name="asOf"/> (OKR204's condition;
+    /// active objectives, open periods); none when the set's settings turn OKR204 off.
+    /// </summary>
     /// <param name="stored">The stored set.</param>
     /// <param name="asOf">The day.</param>
     public static ValueArray<OverdueKeyResult> FindOverdue(StoredOkrSet stored, DateOnly asOf)
     {
         Guard.Against.Null(stored);
         var set = stored.Set;
+        if (set.Settings.SeverityOverride("OKR204") == RuleSeverity.Off)
+        {
+            // The set turned the stale-key-result rule off: its owners asked not to be reminded.
+            return default;
+        }
+
         var staleAfter = set.Settings.StaleAfterDays;
         var result = new List<OverdueKeyResult>();
         foreach (var objective in set.Objectives)

@@ -43,6 +43,15 @@ public sealed class InMemoryOkrSetRepository : IOkrSetRepository
         Guard.Against.Null(lifecycle);
         Guard.Against.Negative(expectedVersion);
         Guard.Against.Null(events);
+        for (var i = 0; i < events.Count; i++)
+        {
+            // Checked before anything is stored: a save that throws writes nothing, the set included.
+            if (events[i] is null)
+            {
+                throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
+            }
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
@@ -57,7 +66,7 @@ public sealed class InMemoryOkrSetRepository : IOkrSetRepository
             var entries = new List<OutboxEntry>(events.Count);
             foreach (var okrEvent in events)
             {
-                var entry = new OutboxEntry(_nextOutboxId++, Guard.Against.Null(okrEvent, nameof(events)));
+                var entry = new OutboxEntry(_nextOutboxId++, okrEvent);
                 _pending.Add(entry.Id, entry);
                 entries.Add(entry);
             }

@@ -222,6 +222,20 @@ public class CheckInWorkflowTests
     }
 
     [Fact]
+    public async Task SweepOverdueAsync_SetTurnsOkr204Off_FindsAndPublishesNothing()
+    {
+        var set = PersistenceTestData.Sample().WithSettings(OkrSettings.Create(o => o.Rules["OKR204"] = RuleSeverity.Off));
+        var sink = new RecordingSink();
+        var workflow = new CheckInWorkflow(new InMemoryOkrSetRepository(), [sink], new FixedTimeProvider(Mid));
+        await workflow.CreateSetAsync("t1", "s1", set, OkrLifecycle.AllActive(set));
+
+        var sweep = (await workflow.SweepOverdueAsync("t1", "s1", D("2026-11-25"))).AsT0;
+
+        Assert.Empty(sweep.Overdue);
+        Assert.Empty(sink.Events);
+    }
+
+    [Fact]
     public async Task SweepOverdueAsync_ExactlyFourteenDays_NotOverdue()
     {
         var (workflow, _, _) = await PersistenceTestData.StartAsync();

@@ -37,6 +37,21 @@ public class InMemoryOkrSetRepositoryTests
     }
 
     [Fact]
+    public async Task SaveAsync_NullEvent_ThrowsAndWritesNothing()
+    {
+        var repository = new InMemoryOkrSetRepository();
+        var set = PersistenceTestData.Sample();
+        await repository.SaveAsync("t1", "s1", set, OkrLifecycle.Empty, 0, []);
+
+        var ex = await Assert.ThrowsAsync<ArgumentNullException>(() => repository.SaveAsync("t1", "s1", set, OkrLifecycle.AllActive(set), 1, [SomeEvent, null!, SomeEvent]));
+
+        Assert.Contains("events[1] is null", ex.Message, StringComparison.Ordinal);
+        var stored = await repository.GetAsync("t1", "s1");
+        Assert.Equal((1L, OkrLifecycle.Empty), (stored!.Version, stored.Lifecycle));
+        Assert.Empty(await repository.GetPendingEventsAsync(0, 10));
+    }
+
+    [Fact]
     public async Task SaveAsync_CreateWhenExists_Okr301()
     {
         var repository = new InMemoryOkrSetRepository();
