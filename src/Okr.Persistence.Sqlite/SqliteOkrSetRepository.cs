@@ -18,6 +18,9 @@ namespace Okr.Persistence.Sqlite;
 /// </summary>
 public sealed class SqliteOkrSetRepository : IOkrSetRepository
 {
+    private const string NothingWritten = "nothing was written";
+    private const string NothingRead = "nothing was read";
+
     private readonly string _connectionString;
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private readonly ConcurrentDictionary<(string Tenant, string Set), CacheEntry> _cache = new();
@@ -55,8 +58,13 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<int> EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        return SchemaVersion;
+        return await RunAsync(
+            async () =>
+            {
+                await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                return SchemaVersion;
+            },
+            "the schema was not created or migrated").ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -64,7 +72,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(setId);
-        return RunAsync(async () => (await LoadAsync(tenantId, setId, cancellationToken).ConfigureAwait(false))?.Stored);
+        return RunAsync(async () => (await LoadAsync(tenantId, setId, cancellationToken).ConfigureAwait(false))?.Stored, NothingRead);
     }
 
     /// <inheritdoc />
@@ -83,7 +91,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentNullException.ThrowIfNull(events);
-        return RunAsync(() => SaveCoreAsync(tenantId, setId, set, lifecycle, expectedVersion, events, cancellationToken));
+        return RunAsync(() => SaveCoreAsync(tenantId, setId, set, lifecycle, expectedVersion, events, cancellationToken), NothingWritten);
     }
 
     /// <inheritdoc />
@@ -100,36 +108,40 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
         ArgumentNullException.ThrowIfNull(events);
-        return RunAsync(() => AppendCoreAsync(tenantId, setId, checkIn, expectedVersion, events, cancellationToken));
+        return RunAsync(() => AppendCoreAsync(tenantId, setId, checkIn, expectedVersion, events, cancellationToken), NothingWritten);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<OutboxEntry>> GetPendingEventsAsync(long afterId, int maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        return RunAsync(() => PendingCoreAsync(afterId, maxCount, cancellationToken));
+        return RunAsync(() => PendingCoreAsync(afterId, maxCount, cancellationToken), NothingRead);
     }
 
     /// <inheritdoc />
-    public Task MarkDeliveredAsync(long entryId, CancellationToken cancellationToken = default) => RunAsync(async () =>
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE okr_outbox SET delivered = 1 WHERE id = $id;";
-        command.Parameters.AddWithValue("$id", entryId);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return true;
-    });
+    public Task MarkDeliveredAsync(long entryId, CancellationToken cancellationToken = default) => RunAsync(
+        async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE okr_outbox SET delivered = 1 WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", entryId);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        },
+        $"outbox entry {entryId} was not marked delivered, so it stays pending and its sinks will see it again");
 
     /// <summary>The number of outbox entries not yet delivered (all tenants).</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public Task<long> CountPendingEventsAsync(CancellationToken cancellationToken = default) => RunAsync(async () =>
-    {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM okr_outbox WHERE delivered = 0;";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    });
+    public Task<long> CountPendingEventsAsync(CancellationToken cancellationToken = default) => RunAsync(
+        async () =>
+        {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM okr_outbox WHERE delivered = 0;";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        },
+        NothingRead);
 
     private async Task<CacheEntry?> LoadAsync(string tenantId, string setId, CancellationToken cancellationToken)
     {
@@ -462,7 +474,8 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         }
     }
 
-    private async Task<T> RunAsync<T>(Func<Task<T>> action)
+    /// <summary>Runs a call, turning SQLite's exceptions into <see cref="OkrStoreException"/>s that say what the failure left undone (<paramref name="undone"/>).</summary>
+    private async Task<T> RunAsync<T>(Func<Task<T>> action, string undone)
     {
         try
         {
@@ -470,15 +483,15 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         }
         catch (SqliteException e)
         {
-            throw Translate(e);
+            throw Translate(e, undone);
         }
     }
 
-    private OkrStoreException Translate(SqliteException e) => e.SqliteErrorCode switch
+    private OkrStoreException Translate(SqliteException e, string undone) => e.SqliteErrorCode switch
     {
         5 or 6 => new OkrStoreException(
             OkrStoreFailure.Locked,
-            $"The OKR database '{DataSource}' is locked by another connection or process and stayed locked for the whole busy timeout (the connection string's 'Default Timeout'): nothing was written. Retry later, or close the program holding the lock.",
+            $"The OKR database '{DataSource}' is locked by another connection or process and stayed locked for the whole busy timeout (the connection string's 'Default Timeout'): {undone}. Retry later, or close the program holding the lock.",
             e),
         11 or 26 => new OkrStoreException(
             OkrStoreFailure.Corrupt,
@@ -486,7 +499,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
             e),
         _ => new OkrStoreException(
             OkrStoreFailure.Unavailable,
-            $"The OKR database '{DataSource}' failed: {e.Message}",
+            $"The OKR database '{DataSource}' failed ({e.Message}): {undone}.",
             e),
     };
 

@@ -33,6 +33,28 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task SinkLocksTheFileDuringDelivery_CheckInIsReportedStoredNotThrown()
+    {
+        // A vendor's audit table in the same file: its sink keeps a write lock, so the outbox cannot be marked. The
+        // check-in is committed, and the caller must be told so rather than get an exception and record it again.
+        using var lockingSink = new LockingSink(_db.ConnectionString);
+        var workflow = new CheckInWorkflow(_db.NewRepository(";Default Timeout=1"), [lockingSink], new FixedTimeProvider(Mid));
+        var set = Wide();
+        await workflow.CreateSetAsync("acme", "2026", set, OkrLifecycle.AllActive(set));
+
+        var outcome = (await workflow.RecordCheckInAsync("acme", "2026", "kr-0", C("2026-11-01", 500))).AsT0;
+        lockingSink.Release();
+
+        Assert.Equal(2, outcome.Version);
+        var interruption = Assert.IsType<OkrStoreException>(outcome.Delivery.Interruption);
+        Assert.Equal(OkrStoreFailure.Locked, interruption.Failure);
+        Assert.Contains("was not marked delivered, so it stays pending", interruption.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("nothing was written", interruption.Message, StringComparison.Ordinal);
+        Assert.Single((await _db.NewRepository().GetAsync("acme", "2026"))!.Set.Objectives[0].KeyResults[0].CheckIns);
+        Assert.Equal(outcome.Events.Count, await _db.NewRepository().CountPendingEventsAsync());
+    }
+
+    [Fact]
     public async Task ProcessDiesBeforeDelivery_EventsCommittedWithTheChangeArePending()
     {
         IOkrSetRepository repository = _db.NewRepository();

@@ -213,9 +213,33 @@ public sealed class SqliteOkrSetRepositoryTests : IDisposable
             Assert.Equal(OkrStoreFailure.Locked, e.Failure);
             Assert.Contains(_db.FilePath, e.Message, StringComparison.Ordinal);
             Assert.Contains("locked", e.Message, StringComparison.Ordinal);
+            Assert.Contains("nothing was written", e.Message, StringComparison.Ordinal);
         }
 
         Assert.Equal((1L, Full()), ((await repository.GetAsync("acme", "2026"))!.Version, (await repository.GetAsync("acme", "2026"))!.Set));
+    }
+
+    [Fact]
+    public async Task EnsureSchemaAsync_GarbageFile_ThrowsCorruptLikeEveryOtherCall()
+    {
+        // The call a host makes at start-up or in a health check: it must not leak the driver's exception type.
+        await File.WriteAllBytesAsync(_db.FilePath, [.. Enumerable.Range(0, 8192).Select(i => (byte)((i * 37) + 11))]);
+
+        var e = await Assert.ThrowsAsync<OkrStoreException>(() => _db.NewRepository().EnsureSchemaAsync());
+
+        Assert.Equal(OkrStoreFailure.Corrupt, e.Failure);
+        Assert.Contains(_db.FilePath, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnsureSchemaAsync_FolderMissing_ThrowsUnavailable()
+    {
+        var repository = new SqliteOkrSetRepository($"Data Source={Path.Combine(_db.Folder, "no-such-folder", "okr.db")}");
+
+        var e = await Assert.ThrowsAsync<OkrStoreException>(() => repository.EnsureSchemaAsync());
+
+        Assert.Equal(OkrStoreFailure.Unavailable, e.Failure);
+        Assert.Contains("the schema was not created or migrated", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

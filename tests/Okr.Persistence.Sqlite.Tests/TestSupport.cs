@@ -133,6 +133,34 @@ internal sealed class ThrowingSink : IOkrEventSink
     public Task HandleAsync(OkrEvent okrEvent, CancellationToken cancellationToken = default) => throw new InvalidOperationException("process died before delivery");
 }
 
+/// <summary>Takes an exclusive lock on the database when it handles its first event and keeps it until released.</summary>
+internal sealed class LockingSink(string connectionString) : IOkrEventSink, IDisposable
+{
+    private SqliteConnection? _holder;
+
+    public Task HandleAsync(OkrEvent okrEvent, CancellationToken cancellationToken = default)
+    {
+        if (_holder is null)
+        {
+            _holder = new SqliteConnection(connectionString + ";Pooling=False");
+            _holder.Open();
+            using var begin = _holder.CreateCommand();
+            begin.CommandText = "BEGIN EXCLUSIVE;";
+            begin.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public void Release()
+    {
+        _holder?.Dispose();
+        _holder = null;
+    }
+
+    public void Dispose() => Release();
+}
+
 internal sealed class FixedTimeProvider(DateOnly day) : TimeProvider
 {
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;

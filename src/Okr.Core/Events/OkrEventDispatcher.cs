@@ -49,23 +49,21 @@ public sealed class OkrEventDispatcher
     /// <param name="repository">The repository that holds the outbox.</param>
     /// <param name="entries">The entries, oldest first.</param>
     /// <param name="cancellationToken">Cancels delivery.</param>
-    public async Task<DeliveryReport> DeliverAsync(IOkrSetRepository repository, IEnumerable<OutboxEntry> entries, CancellationToken cancellationToken = default)
+    public Task<DeliveryReport> DeliverAsync(IOkrSetRepository repository, IEnumerable<OutboxEntry> entries, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(repository);
         Guard.Against.Null(entries);
-        var failures = new List<SinkFailure>();
-        var delivered = 0;
-        foreach (var entry in entries)
-        {
-            if (await DeliverOneAsync(entry.Event, entry.Id, failures, cancellationToken).ConfigureAwait(false))
-            {
-                await repository.MarkDeliveredAsync(entry.Id, cancellationToken).ConfigureAwait(false);
-                delivered++;
-            }
-        }
-
-        return new DeliveryReport(delivered, ValueArray.From(failures));
+        return DeliverCoreAsync(repository, entries, committedJustNow: false, cancellationToken);
     }
+
+    /// <summary>
+    /// Delivers the outbox entries of a change that was just committed. It never throws: cancellation, or a store that
+    /// fails to mark an entry delivered, ends the delivery and is reported as <see cref="DeliveryReport.Interruption"/>
+    /// (the entries not marked stay pending). A caller that got an exception here would think the change was lost and
+    /// make it again.
+    /// </summary>
+    internal Task<DeliveryReport> DeliverCommittedAsync(IOkrSetRepository repository, IEnumerable<OutboxEntry> entries, CancellationToken cancellationToken)
+        => DeliverCoreAsync(repository, entries, committedJustNow: true, cancellationToken);
 
     /// <summary>
     /// Delivers every entry pending in <paramref name="repository"/>'s outbox once (after a failed delivery or a restart),
@@ -91,6 +89,31 @@ public sealed class OkrEventDispatcher
             total = total.Combine(await DeliverAsync(repository, batch, cancellationToken).ConfigureAwait(false));
             after = batch[^1].Id;
         }
+    }
+
+    private async Task<DeliveryReport> DeliverCoreAsync(IOkrSetRepository repository, IEnumerable<OutboxEntry> entries, bool committedJustNow, CancellationToken cancellationToken)
+    {
+        var failures = new List<SinkFailure>();
+        var delivered = 0;
+        try
+        {
+            foreach (var entry in entries)
+            {
+                if (await DeliverOneAsync(entry.Event, entry.Id, failures, cancellationToken).ConfigureAwait(false))
+                {
+                    await repository.MarkDeliveredAsync(entry.Id, cancellationToken).ConfigureAwait(false);
+                    delivered++;
+                }
+            }
+        }
+#pragma warning disable CA1031 // After a commit, whatever stops delivery is reported with the outcome, not thrown over it.
+        catch (Exception exception) when (committedJustNow)
+#pragma warning restore CA1031
+        {
+            return new DeliveryReport(delivered, ValueArray.From(failures)) { Interruption = exception };
+        }
+
+        return new DeliveryReport(delivered, ValueArray.From(failures));
     }
 
     private async Task<bool> DeliverOneAsync(OkrEvent okrEvent, long? entryId, List<SinkFailure> failures, CancellationToken cancellationToken)
@@ -157,14 +180,21 @@ public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failu
     /// <summary>Each sink that threw, with the event; empty when all went well.</summary>
     public ValueArray<SinkFailure> Failures { get; } = Failures;
 
+    /// <summary>
+    /// Why the delivery of a just-stored change stopped before its last event, or null when it did not: the caller's
+    /// cancellation, or the store failing to mark an entry delivered. The change itself is stored; the events not
+    /// marked delivered stay pending in the outbox for <see cref="OkrEventDispatcher.DeliverPendingAsync"/>.
+    /// </summary>
+    public Exception? Interruption { get; init; }
+
     /// <summary>Whether every sink took every event.</summary>
-    public bool Succeeded => Failures.Count == 0;
+    public bool Succeeded => Failures.Count == 0 && Interruption is null;
 
     /// <summary>Adds two reports.</summary>
     /// <param name="other">The other report.</param>
     public DeliveryReport Combine(DeliveryReport other)
     {
         Guard.Against.Null(other);
-        return new(Delivered + other.Delivered, ValueArray.From(Failures.Concat(other.Failures)));
+        return new(Delivered + other.Delivered, ValueArray.From(Failures.Concat(other.Failures))) { Interruption = Interruption ?? other.Interruption };
     }
 }

@@ -216,7 +216,7 @@ public sealed class CheckInWorkflow
             return saveErrors;
         }
 
-        var delivery = await _dispatcher.DeliverAsync(_repository, ok.Outbox, cancellationToken).ConfigureAwait(false);
+        var delivery = await _dispatcher.DeliverCommittedAsync(_repository, ok.Outbox, cancellationToken).ConfigureAwait(false);
         return new WorkflowOutcome(ok.Version, ValueArray.From(events), ValueArray.From(affected), delivery);
     }
 
@@ -427,7 +427,7 @@ public sealed class CheckInWorkflow
             return errors;
         }
 
-        var delivery = await _dispatcher.DeliverAsync(_repository, ok.Outbox, cancellationToken).ConfigureAwait(false);
+        var delivery = await _dispatcher.DeliverCommittedAsync(_repository, ok.Outbox, cancellationToken).ConfigureAwait(false);
         return new WorkflowOutcome(ok.Version, ValueArray.From(events), default, delivery);
     }
 }
@@ -436,7 +436,11 @@ public sealed class CheckInWorkflow
 /// <param name="Version">The set's new version.</param>
 /// <param name="Events">The events stored with the change, in order.</param>
 /// <param name="Reevaluated">The ids re-evaluated by a check-in (the key result and what depends on it), children first; empty otherwise.</param>
-/// <param name="Delivery">How delivery to the sinks went; failed events stay pending in the outbox.</param>
+/// <param name="Delivery">
+/// How delivery to the sinks went; failed events stay pending in the outbox. Once the change is stored the outcome is
+/// returned whatever delivery meets: a cancellation or a store failure while delivering is its
+/// <see cref="DeliveryReport.Interruption"/>, not an exception, so a caller never retries a change that was stored.
+/// </param>
 public sealed record WorkflowOutcome(long Version, ValueArray<OkrEvent> Events, ValueArray<string> Reevaluated, DeliveryReport Delivery)
 {
     /// <summary>The set's new version.</summary>
@@ -448,7 +452,7 @@ public sealed record WorkflowOutcome(long Version, ValueArray<OkrEvent> Events, 
     /// <summary>The ids re-evaluated by a check-in (the key result and what depends on it), children first; empty otherwise.</summary>
     public ValueArray<string> Reevaluated { get; } = Reevaluated;
 
-    /// <summary>How delivery to the sinks went; failed events stay pending in the outbox.</summary>
+    /// <summary>How delivery to the sinks went; failed events stay pending in the outbox (see <see cref="DeliveryReport.Interruption"/>).</summary>
     public DeliveryReport Delivery { get; } = Delivery;
 }
 

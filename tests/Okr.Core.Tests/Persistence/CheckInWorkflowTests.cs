@@ -161,6 +161,55 @@ public class CheckInWorkflowTests
     }
 
     [Fact]
+    public async Task RecordCheckInAsync_CancelledDuringDelivery_ReturnsTheStoredOutcomeAndKeepsTheRestPending()
+    {
+        // A client that disconnects while a slow webhook runs: the check-in is stored, so the caller must learn so
+        // (an exception would make it record the check-in again).
+        using var disconnect = new CancellationTokenSource();
+        var (workflow, repository, sink) = await PersistenceTestData.StartAsync(null, new CancellingSink(disconnect));
+
+        var outcome = (await workflow.RecordCheckInAsync("t1", "s1", "kr-nps", C("2026-11-10", 38), cancellationToken: disconnect.Token)).AsT0;
+
+        Assert.Equal(2, outcome.Version);
+        Assert.IsAssignableFrom<OperationCanceledException>(outcome.Delivery.Interruption);
+        Assert.False(outcome.Delivery.Succeeded);
+        Assert.Equal(0, outcome.Delivery.Delivered);
+        Assert.Equal(outcome.Events.Count, (await repository.GetPendingEventsAsync(0, 100)).Count);
+        Assert.Single((await repository.GetAsync("t1", "s1"))!.Set.Objectives[0].KeyResults[0].CheckIns);
+        Assert.Single(sink.Events);
+    }
+
+    [Fact]
+    public async Task ChangeObjectiveStateAsync_StoreFailsToMarkDelivered_ReturnsTheStoredOutcome()
+    {
+        var repository = new UnmarkableRepository();
+        var sink = new RecordingSink();
+        var workflow = new CheckInWorkflow(repository, [sink], new FixedTimeProvider(Mid));
+        await workflow.CreateSetAsync("t1", "s1", PersistenceTestData.Sample());
+
+        var outcome = (await workflow.ChangeObjectiveStateAsync("t1", "s1", "o-growth", ObjectiveState.Active)).AsT0;
+
+        Assert.Equal(2, outcome.Version);
+        Assert.Equal(OkrStoreFailure.Locked, Assert.IsType<OkrStoreException>(outcome.Delivery.Interruption).Failure);
+        Assert.Equal(outcome.Events, sink.Events);
+        Assert.Equal(ObjectiveState.Active, (await repository.GetAsync("t1", "s1"))!.Lifecycle.StateOf("o-growth"));
+        Assert.Single(await repository.GetPendingEventsAsync(0, 100));
+    }
+
+    [Fact]
+    public async Task DeliverPendingAsync_Cancelled_Throws()
+    {
+        // Outside a workflow step nothing was just stored, so cancellation is the usual exception.
+        var flaky = new FlakySink();
+        var (workflow, _, _) = await PersistenceTestData.StartAsync(null, flaky);
+        await workflow.RecordCheckInAsync("t1", "s1", "kr-nps", C("2026-11-10", 38));
+        using var disconnect = new CancellationTokenSource();
+        var cancelling = new CheckInWorkflow(workflow.Repository, [new CancellingSink(disconnect)], new FixedTimeProvider(Mid));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelling.DeliverPendingAsync(disconnect.Token));
+    }
+
+    [Fact]
     public async Task ChangeObjectiveStateAsync_DraftToActive_PublishesStateChange()
     {
         var (workflow, repository, sink) = await PersistenceTestData.StartAsync(OkrLifecycle.Empty);

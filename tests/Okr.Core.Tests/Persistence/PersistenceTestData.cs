@@ -68,3 +68,29 @@ internal sealed class FlakySink : IOkrEventSink
         return Failing ? throw new InvalidOperationException("webhook down") : Task.CompletedTask;
     }
 }
+
+/// <summary>Cancels the caller's token while handling an event, as a client disconnecting during a slow webhook would.</summary>
+internal sealed class CancellingSink(CancellationTokenSource source) : IOkrEventSink
+{
+    public async Task HandleAsync(OkrEvent okrEvent, CancellationToken cancellationToken = default)
+    {
+        await source.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}
+
+/// <summary>An in-memory store whose outbox cannot be marked delivered (its file is locked by another process, say).</summary>
+internal sealed class UnmarkableRepository : IOkrSetRepository
+{
+    private readonly InMemoryOkrSetRepository _inner = new();
+
+    public Task<StoredOkrSet?> GetAsync(string tenantId, string setId, CancellationToken cancellationToken = default) => _inner.GetAsync(tenantId, setId, cancellationToken);
+
+    public Task<OneOf.OneOf<SavedOkrSet, OkrErrors>> SaveAsync(string tenantId, string setId, OkrSet set, OkrLifecycle lifecycle, long expectedVersion, IReadOnlyList<OkrEvent> events, CancellationToken cancellationToken = default)
+        => _inner.SaveAsync(tenantId, setId, set, lifecycle, expectedVersion, events, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> GetPendingEventsAsync(long afterId, int maxCount, CancellationToken cancellationToken = default) => _inner.GetPendingEventsAsync(afterId, maxCount, cancellationToken);
+
+    public Task MarkDeliveredAsync(long entryId, CancellationToken cancellationToken = default)
+        => throw new OkrStoreException(OkrStoreFailure.Locked, $"Outbox entry {entryId} could not be marked delivered: the database is locked.");
+}
