@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Okr.Core;
 using Okr.Core.Events;
+using OneOf;
 
 namespace Okr.Persistence.Sqlite;
 
@@ -24,22 +25,22 @@ internal static class OkrEventJson
 
     public static string Serialize(OkrEvent okrEvent) => JsonSerializer.Serialize(okrEvent, okrEvent.GetType(), Options);
 
-    /// <summary>The event, or null when its type cannot be loaded or its payload does not fit the type.</summary>
-    public static OkrEvent? Deserialize(string typeName, string payload)
+    /// <summary>The event, or why it cannot be read: its type cannot be loaded, or its payload does not fit the type.</summary>
+    public static OneOf<OkrEvent, string> Deserialize(string typeName, string payload)
     {
         var type = Types.GetOrAdd(typeName, static name => Type.GetType(name, throwOnError: false));
         if (type is null || !typeof(OkrEvent).IsAssignableFrom(type))
         {
-            return null;
+            return type is null ? "no such type is loaded in this process" : "the type is not an OkrEvent";
         }
 
         try
         {
-            return JsonSerializer.Deserialize(payload, type, Options) as OkrEvent;
+            return JsonSerializer.Deserialize(payload, type, Options) is OkrEvent okrEvent ? okrEvent : "its payload is null";
         }
         catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
         {
-            return null;
+            return $"its payload does not fit the type ({e.Message})";
         }
     }
 

@@ -349,7 +349,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, event_type, payload FROM okr_outbox WHERE delivered = 0 AND id > $after ORDER BY id LIMIT $max;";
+        command.CommandText = "SELECT id, event_type, payload, tenant_id, set_id, version FROM okr_outbox WHERE delivered = 0 AND id > $after ORDER BY id LIMIT $max;";
         command.Parameters.AddWithValue("$after", afterId);
         command.Parameters.AddWithValue("$max", maxCount);
         var result = new List<OutboxEntry>();
@@ -358,8 +358,12 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         {
             var id = reader.GetInt64(0);
             var type = reader.GetString(1);
-            var okrEvent = OkrEventJson.Deserialize(type, reader.GetString(2))
-                ?? throw Corrupt($"outbox entry {id} holds an event of type '{type}' that cannot be read");
+
+            // An entry that cannot be read is handed on as such (the dispatcher reports it and leaves it pending):
+            // throwing here would stop every tenant's delivery at that one entry.
+            var okrEvent = OkrEventJson.Deserialize(type, reader.GetString(2)).Match(
+                read => read,
+                problem => new UnreadableOutboxEvent(reader.GetString(3), reader.GetString(4), reader.GetInt64(5), type, problem));
             result.Add(new OutboxEntry(id, okrEvent));
         }
 

@@ -55,6 +55,37 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task UnreadableEntry_IsReportedAndKeptPending_WhileEveryOtherTenantsEventsAreDelivered()
+    {
+        // A host event type that a rolled-back deployment no longer has: one bad entry must not stop the outbox.
+        IOkrSetRepository repository = _db.NewRepository();
+        OkrEvent acme = new ObjectiveAchieved("acme", "2026", 1, Mid, "o-0");
+        OkrEvent globex = new ObjectiveAchieved("globex", "2026", 1, Mid, "o-1");
+        await repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, [acme]);
+        await repository.SaveAsync("globex", "2026", Wide(), OkrLifecycle.Empty, 0, [globex]);
+        _db.Execute("UPDATE okr_outbox SET event_type = 'Vendor.Events.Gone, Vendor' WHERE tenant_id = 'acme';");
+
+        var sink = new RecordingSink();
+        var report = await new OkrEventDispatcher([sink]).DeliverPendingAsync(_db.NewRepository());
+
+        Assert.Equal([globex], sink.Events);
+        Assert.Equal(1, report.Delivered);
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal(SinkFailure.OutboxSink, failure.Sink);
+        var unreadable = Assert.IsType<UnreadableOutboxEvent>(failure.Event);
+        Assert.Equal(("acme", "2026", 1L, "Vendor.Events.Gone, Vendor"), (unreadable.TenantId, unreadable.SetId, unreadable.Version, unreadable.EventType));
+        Assert.Equal(OkrStoreFailure.Corrupt, Assert.IsType<OkrStoreException>(failure.Exception).Failure);
+        Assert.Contains($"Outbox entry {failure.OutboxEntryId} of set '2026' of tenant 'acme'", failure.Exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, await _db.NewRepository().CountPendingEventsAsync());
+
+        // The type is back (the deployment is redone): the entry is delivered as it was stored.
+        _db.Execute("UPDATE okr_outbox SET event_type = 'Okr.Core.Events.ObjectiveAchieved, Okr.Core' WHERE tenant_id = 'acme';");
+        var again = await new OkrEventDispatcher([sink]).DeliverPendingAsync(_db.NewRepository());
+        Assert.True(again.Succeeded);
+        Assert.Equal([globex, acme], sink.Events);
+    }
+
+    [Fact]
     public async Task ProcessDiesBeforeDelivery_EventsCommittedWithTheChangeArePending()
     {
         IOkrSetRepository repository = _db.NewRepository();
@@ -91,13 +122,16 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
-    public async Task GetPendingEventsAsync_UnreadableEntry_ThrowsCorruptNamingTheEntry()
+    public async Task GetPendingEventsAsync_DamagedPayload_GivesAnUnreadableEntrySayingWhy()
     {
         var repository = _db.NewRepository();
         await repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, [new ObjectiveAchieved("acme", "2026", 1, Mid, "o-0")]);
         _db.Execute("UPDATE okr_outbox SET payload = '{\"tenantId\": 42'");
-        var e = await Assert.ThrowsAsync<OkrStoreException>(() => _db.NewRepository().GetPendingEventsAsync(0, 10));
-        Assert.Equal(OkrStoreFailure.Corrupt, e.Failure);
-        Assert.Contains("outbox entry 1", e.Message, StringComparison.Ordinal);
+
+        var entry = Assert.Single(await _db.NewRepository().GetPendingEventsAsync(0, 10));
+
+        var unreadable = Assert.IsType<UnreadableOutboxEvent>(entry.Event);
+        Assert.Equal((1L, "acme", "2026"), (entry.Id, unreadable.TenantId, unreadable.SetId));
+        Assert.StartsWith("its payload does not fit the type", unreadable.Problem, StringComparison.Ordinal);
     }
 }

@@ -246,3 +246,24 @@ public sealed record CheckInsOverdue(string TenantId, string SetId, long Version
     /// <summary>The overdue key results, in set order.</summary>
     public ValueArray<OverdueKeyResult> KeyResults { get; } = KeyResults;
 }
+
+/// <summary>
+/// Stands in for an outbox entry a store could not turn back into its event: its type is no longer in the process (a
+/// host event type removed or renamed, a deployment rolled back) or its payload no longer fits the type. Dispatchers
+/// hand it to no sink: it is reported as a <see cref="SinkFailure"/> (sink <c>"outbox"</c>) and stays pending, so the
+/// other entries are still delivered and this one is once its type is back.
+/// </summary>
+/// <param name="TenantId">The tenant of the entry.</param>
+/// <param name="SetId">The OKR set of the entry.</param>
+/// <param name="Version">The set version the entry belongs to.</param>
+/// <param name="EventType">The event type the entry names, as stored.</param>
+/// <param name="Problem">Why it cannot be read.</param>
+public sealed record UnreadableOutboxEvent(string TenantId, string SetId, long Version, string EventType, string Problem)
+    : OkrEvent(TenantId, SetId, Version, DateOnly.MinValue)
+{
+    /// <summary>The event type the entry names, as stored.</summary>
+    public string EventType { get; } = Guard.Against.Null(EventType);
+
+    /// <summary>Why it cannot be read.</summary>
+    public string Problem { get; } = Guard.Against.NullOrWhiteSpace(Problem);
+}

@@ -110,7 +110,7 @@ public sealed class OkrEventDispatcher
         catch (Exception exception) when (committedJustNow)
 #pragma warning restore CA1031
         {
-            return new DeliveryReport(delivered, ValueArray.From(failures)) { Interruption = exception };
+            return new DeliveryReport(delivered, ValueArray.From(failures), exception);
         }
 
         return new DeliveryReport(delivered, ValueArray.From(failures));
@@ -119,6 +119,16 @@ public sealed class OkrEventDispatcher
     private async Task<bool> DeliverOneAsync(OkrEvent okrEvent, long? entryId, List<SinkFailure> failures, CancellationToken cancellationToken)
     {
         Guard.Against.Null(okrEvent);
+        if (okrEvent is UnreadableOutboxEvent unreadable)
+        {
+            // No sink can act on it; it stays pending (and is reported) rather than stopping the entries after it.
+            var entry = entryId is null ? "An outbox entry" : $"Outbox entry {entryId}";
+            failures.Add(new SinkFailure(SinkFailure.OutboxSink, unreadable, entryId, new OkrStoreException(
+                OkrStoreFailure.Corrupt,
+                $"{entry} of set '{unreadable.SetId}' of tenant '{unreadable.TenantId}' (version {unreadable.Version}) names event type '{unreadable.EventType}', which cannot be read: {unreadable.Problem}. It stays pending: deploy the type again, or remove the entry from the outbox.")));
+            return false;
+        }
+
         var ok = true;
         foreach (var sink in _sinks)
         {
@@ -143,14 +153,17 @@ public sealed class OkrEventDispatcher
     }
 }
 
-/// <summary>A sink that threw while handling an event.</summary>
-/// <param name="Sink">The sink's type name.</param>
+/// <summary>A sink that threw while handling an event, or an outbox entry that could not be read (<see cref="OutboxSink"/>).</summary>
+/// <param name="Sink">The sink's type name, or <see cref="OutboxSink"/>.</param>
 /// <param name="Event">The event it failed on.</param>
 /// <param name="OutboxEntryId">The event's outbox id (it stays pending), or null for an event outside the outbox.</param>
 /// <param name="Exception">What the sink threw.</param>
 public sealed record SinkFailure(string Sink, OkrEvent Event, long? OutboxEntryId, Exception Exception)
 {
-    /// <summary>The sink's type name.</summary>
+    /// <summary>The <see cref="Sink"/> of a failure that is no sink's: an outbox entry that cannot be read (<see cref="UnreadableOutboxEvent"/>), handed to no sink.</summary>
+    public const string OutboxSink = "outbox";
+
+    /// <summary>The sink's type name, or <see cref="OutboxSink"/> for an outbox entry that cannot be read.</summary>
     public string Sink { get; } = Sink;
 
     /// <summary>The event it failed on.</summary>
@@ -171,6 +184,14 @@ public sealed record SinkFailure(string Sink, OkrEvent Event, long? OutboxEntryI
 /// <param name="Failures">Each sink that threw, with the event; empty when all went well.</param>
 public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failures)
 {
+    /// <summary>A report of a delivery that stopped early (see <see cref="Interruption"/>).</summary>
+    /// <param name="delivered">Events every sink took before it stopped.</param>
+    /// <param name="failures">Each sink that threw before it stopped.</param>
+    /// <param name="interruption">What stopped it, or null.</param>
+    public DeliveryReport(int delivered, ValueArray<SinkFailure> failures, Exception? interruption)
+        : this(delivered, failures)
+        => Interruption = interruption;
+
     /// <summary>Nothing delivered, nothing failed.</summary>
     public static DeliveryReport None { get; } = new(0, default);
 
@@ -185,7 +206,7 @@ public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failu
     /// cancellation, or the store failing to mark an entry delivered. The change itself is stored; the events not
     /// marked delivered stay pending in the outbox for <see cref="OkrEventDispatcher.DeliverPendingAsync"/>.
     /// </summary>
-    public Exception? Interruption { get; init; }
+    public Exception? Interruption { get; }
 
     /// <summary>Whether every sink took every event.</summary>
     public bool Succeeded => Failures.Count == 0 && Interruption is null;
@@ -195,6 +216,6 @@ public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failu
     public DeliveryReport Combine(DeliveryReport other)
     {
         Guard.Against.Null(other);
-        return new(Delivered + other.Delivered, ValueArray.From(Failures.Concat(other.Failures))) { Interruption = Interruption ?? other.Interruption };
+        return new(Delivered + other.Delivered, ValueArray.From(Failures.Concat(other.Failures)), Interruption ?? other.Interruption);
     }
 }

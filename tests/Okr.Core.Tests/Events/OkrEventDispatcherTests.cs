@@ -71,6 +71,34 @@ public class OkrEventDispatcherTests
     }
 
     [Fact]
+    public async Task DeliverAsync_UnreadableEntry_GoesToNoSinkAndStaysPending()
+    {
+        var repository = new InMemoryOkrSetRepository();
+        var saved = (await repository.SaveAsync("t1", "s1", Set(), OkrLifecycle.Empty, 0, [First])).AsT0;
+        var sink = new RecordingSink();
+        var unreadable = new UnreadableOutboxEvent("t1", "s1", 1, "Vendor.Gone, Vendor", "no such type is loaded in this process");
+
+        var report = await new OkrEventDispatcher([sink]).DeliverAsync(repository, [new OutboxEntry(99, unreadable), saved.Outbox[0]]);
+
+        Assert.Equal([First], sink.Events);
+        Assert.Equal(1, report.Delivered);
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal((SinkFailure.OutboxSink, (long?)99), (failure.Sink, failure.OutboxEntryId));
+        Assert.Equal(
+            "Outbox entry 99 of set 's1' of tenant 't1' (version 1) names event type 'Vendor.Gone, Vendor', which cannot be read: no such type is loaded in this process. It stays pending: deploy the type again, or remove the entry from the outbox.",
+            failure.Exception.Message);
+    }
+
+    [Fact]
+    public void DeliveryReport_Combine_KeepsTheFirstInterruption()
+    {
+        var stopped = new OperationCanceledException();
+        var combined = new DeliveryReport(1, default).Combine(new DeliveryReport(0, default, stopped));
+        Assert.Same(stopped, combined.Interruption);
+        Assert.False(combined.Succeeded);
+    }
+
+    [Fact]
     public void Events_AreValues()
     {
         Assert.Equal(new ObjectiveAchieved("t1", "s1", 1, Mid, "o1"), First);
