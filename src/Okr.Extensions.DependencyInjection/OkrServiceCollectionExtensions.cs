@@ -16,6 +16,8 @@ public static class OkrServiceCollectionExtensions
     /// (<see cref="InMemoryOkrSetRepository"/>), <see cref="OkrValidator"/> (the default rules, <see cref="OkrOptions.Rules"/>
     /// and every <see cref="IOkrRule"/> service), <see cref="OkrEvaluator"/> (that validator and clock) and <see cref="CheckInWorkflow"/> (with every <see cref="IOkrEventSink"/>
     /// service). Safe to call more than once: later calls only run <paramref name="configure"/> on the same options.
+    /// Sinks, rules and the repository are kept by these singletons, so they must be singletons (thread-safe) too:
+    /// resolving the workflow or the validator throws <see cref="InvalidOperationException"/> naming one registered as scoped.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Configures the options, or null.</param>
@@ -33,8 +35,9 @@ public static class OkrServiceCollectionExtensions
         configure?.Invoke(options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOkrSetRepository, InMemoryOkrSetRepository>();
-        services.TryAddSingleton(static provider =>
+        services.TryAddSingleton(provider =>
         {
+            ThrowIfScoped(services, typeof(IOkrRule), nameof(OkrValidator));
             var okrOptions = provider.GetRequiredService<OkrOptions>();
             var rules = (okrOptions.IncludeDefaultRules ? OkrValidator.DefaultRules : [])
                 .Concat(okrOptions.Rules)
@@ -45,11 +48,34 @@ public static class OkrServiceCollectionExtensions
         services.TryAddSingleton(static provider => new OkrEvaluator(
             provider.GetRequiredService<OkrValidator>(),
             provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(static provider => new CheckInWorkflow(
-            provider.GetRequiredService<IOkrSetRepository>(),
-            provider.GetServices<IOkrEventSink>(),
-            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider =>
+        {
+            ThrowIfScoped(services, typeof(IOkrEventSink), nameof(CheckInWorkflow));
+            ThrowIfScoped(services, typeof(IOkrSetRepository), nameof(CheckInWorkflow));
+            return new CheckInWorkflow(
+                provider.GetRequiredService<IOkrSetRepository>(),
+                provider.GetServices<IOkrEventSink>(),
+                provider.GetRequiredService<TimeProvider>());
+        });
         return services;
+    }
+
+    /// <summary>
+    /// The workflow and the validator are singletons that keep what they are given for the life of the app, so a scoped
+    /// sink, rule or repository would be one instance shared by every request and thread (a captive DbContext, say), or
+    /// refused by scope validation with a message that does not say why. This says why, and what to do instead.
+    /// </summary>
+    private static void ThrowIfScoped(IServiceCollection services, Type serviceType, string consumer)
+    {
+        var scoped = services.FirstOrDefault(d => d.ServiceType == serviceType && !d.IsKeyedService && d.Lifetime == ServiceLifetime.Scoped);
+        if (scoped is not null)
+        {
+            var implementation = scoped.ImplementationType is { } type ? $"'{type.Name}'" : "made by a factory";
+            throw new InvalidOperationException(
+                $"The {serviceType.Name} {implementation} is registered as scoped, but {consumer} is a singleton that keeps it for the life of the app, "
+                + $"so one instance would serve every request and thread. Register it as a singleton (AddOkrEventSink<T>(), AddOkrRule<T>() or AddSingleton) "
+                + "and let it create a scope (IServiceScopeFactory) for each call that needs scoped services such as a DbContext.");
+        }
     }
 
     /// <summary>Adds quality rule <typeparamref name="TRule"/> as a singleton <see cref="IOkrRule"/> (once, however often called).</summary>

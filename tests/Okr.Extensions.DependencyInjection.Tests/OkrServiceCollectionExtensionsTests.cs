@@ -25,6 +25,35 @@ public class OkrServiceCollectionExtensionsTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddOkr_ScopedSink_ResolvingTheWorkflowSaysWhyAndWhatToDo(bool validateScopes)
+    {
+        // With scope validation (ASP.NET Core in Development) the container's own message does not say why; without it
+        // (Production) one scoped sink would silently serve every request. Either way: a clear refusal.
+        var services = new ServiceCollection().AddOkr();
+        services.AddScoped<IOkrEventSink, CountingSink>();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = validateScopes });
+
+        var ex = Assert.Throws<InvalidOperationException>(provider.GetRequiredService<CheckInWorkflow>);
+
+        Assert.StartsWith("The IOkrEventSink 'CountingSink' is registered as scoped, but CheckInWorkflow is a singleton", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("IServiceScopeFactory", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddOkr_ScopedRuleFromAFactory_ResolvingTheValidatorThrows()
+    {
+        var services = new ServiceCollection().AddOkr();
+        services.AddScoped<IOkrRule>(_ => new AcmeRule());
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(provider.GetRequiredService<OkrValidator>);
+
+        Assert.StartsWith("The IOkrRule made by a factory is registered as scoped, but OkrValidator is a singleton", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(typeof(TimeProvider))]
     [InlineData(typeof(IOkrSetRepository))]
     [InlineData(typeof(OkrValidator))]
