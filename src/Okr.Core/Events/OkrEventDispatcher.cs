@@ -4,9 +4,12 @@ using Okr.Core.Persistence;
 namespace Okr.Core.Events;
 
 /// <summary>
-/// Hands events to every sink, one event at a time in order. A sink that throws is recorded as a
+/// Hands events to every sink, one event at a time in the order given. A sink that throws is recorded as a
 /// <see cref="SinkFailure"/> and the other sinks still get the event; an outbox entry is marked delivered only when
-/// every sink took it, so a failed one is delivered again later (at least once).
+/// every sink took it, so a failed one is delivered again later (at least once), and then after events that were
+/// newer than it: a sink that applies statuses should ignore one whose <see cref="OkrEvent.Version"/> is older than
+/// the last it applied for the same subject. Deliveries do not claim entries, so two that overlap (a relay on a timer
+/// and a request's own delivery) can both hand over the same entry.
 /// </summary>
 public sealed class OkrEventDispatcher
 {
