@@ -4,7 +4,8 @@ namespace Okr.Core.Events;
 /// Receives domain events after the change they describe is stored (notifications, webhooks, a message bus...).
 /// Any number of sinks may be registered; a sink that throws does not stop the others and does not undo the change:
 /// the failure is reported and the event stays pending in the outbox for another delivery. Delivery is at least once,
-/// so a sink should tolerate seeing an event twice.
+/// so a sink should tolerate seeing an event twice. A sink is kept for the life of the workflow and may be called from
+/// several threads at once: make it thread-safe, and create a scope per event for scoped services.
 /// </summary>
 public interface IOkrEventSink
 {
