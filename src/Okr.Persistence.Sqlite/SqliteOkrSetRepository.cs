@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Okr.Core;
 using Okr.Core.Documents;
@@ -42,6 +43,14 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         catch (ArgumentException e)
         {
             throw new ArgumentException($"Not a SQLite connection string: {e.Message}", nameof(connectionString), e);
+        }
+
+        if (builder.DataSource is ":memory:" or "" || (builder.Mode == SqliteOpenMode.Memory && builder.Cache != SqliteCacheMode.Shared))
+        {
+            // Each call opens its own connection, and each such connection would see its own empty database.
+            throw new ArgumentException(
+                $"'{connectionString}' names a private in-memory database, which each connection sees empty: give a file (Data Source=okr.db), or for tests a shared one (Data Source=name;Mode=Memory;Cache=Shared).",
+                nameof(connectionString));
         }
 
         _connectionString = builder.ToString();
@@ -375,8 +384,16 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
         var result = new (string, string)[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var okrEvent = events[i] ?? throw new ArgumentException("An event is null.", nameof(events));
-            result[i] = (OkrEventJson.TypeName(okrEvent), OkrEventJson.Serialize(okrEvent));
+            var okrEvent = events[i] ?? throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
+            try
+            {
+                result[i] = (OkrEventJson.TypeName(okrEvent), OkrEventJson.Serialize(okrEvent));
+            }
+            catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
+            {
+                // A host event type System.Text.Json cannot write: a programmer error, found before anything is written.
+                throw new ArgumentException($"events[{i}] ({okrEvent.GetType().Name}) cannot be stored in the outbox as JSON: {e.Message}", nameof(events), e);
+            }
         }
 
         return result;

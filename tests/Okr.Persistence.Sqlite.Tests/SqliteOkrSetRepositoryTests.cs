@@ -242,10 +242,50 @@ public sealed class SqliteOkrSetRepositoryTests : IDisposable
         Assert.Contains("the schema was not created or migrated", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=")]
+    [InlineData("Data Source=okr;Mode=Memory")]
+    public void Constructor_PrivateInMemoryDatabase_ThrowsSayingWhy(string connectionString)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new SqliteOkrSetRepository(connectionString));
+        Assert.Contains("which each connection sees empty", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SharedInMemoryDatabase_Works()
+    {
+        var name = $"Data Source=okr-{Guid.NewGuid():N};Mode=Memory;Cache=Shared";
+        using var keepAlive = new SqliteConnection(name);
+        keepAlive.Open();
+        var repository = new SqliteOkrSetRepository(name);
+
+        await repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, []);
+
+        Assert.Equal(1, (await new SqliteOkrSetRepository(name).GetAsync("acme", "2026"))!.Version);
+    }
+
+    [Fact]
+    public async Task SaveAsync_EventTheJsonWriterCannotWrite_ThrowsArgumentExceptionAndWritesNothing()
+    {
+        var repository = _db.NewRepository();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, [new UnwritableEvent("acme", "2026", 1, Mid)]));
+
+        Assert.StartsWith("events[0] (UnwritableEvent) cannot be stored in the outbox as JSON", ex.Message, StringComparison.Ordinal);
+        Assert.Null(await repository.GetAsync("acme", "2026"));
+    }
+
     [Fact]
     public void Constructor_NotAConnectionString_ThrowsArgumentException()
         => Assert.Throws<ArgumentException>(() => new SqliteOkrSetRepository("Colour=blue"));
 
     [Fact]
     public void DataSource_IsTheFile() => Assert.Equal(_db.FilePath, _db.NewRepository().DataSource);
+}
+
+/// <summary>A host event with a property System.Text.Json refuses to write.</summary>
+public sealed record UnwritableEvent(string TenantId, string SetId, long Version, DateOnly AsOf) : OkrEvent(TenantId, SetId, Version, AsOf)
+{
+    public Type Kind { get; } = typeof(int);
 }
