@@ -1,7 +1,6 @@
 // Embedding Okr.Core in a host application ("Acme HR Suite"): a DI container, a SQLite file as the store,
 // a custom rule (ACME001), a custom grading scale and a sink that prints notifications as check-ins arrive.
 // Every date is fixed, so the output is the same on every run.
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Okr.Core;
 using Okr.Core.Persistence;
@@ -27,6 +26,7 @@ var services = new ServiceCollection()
     .AddOkr(options => options.IncludeDefaultRules = true)
     .AddOkrRule<TimidTargetRule>()                             // ACME001, run beside OKR101-OKR207
     .AddOkrEventSink<ConsoleNotificationSink>();               // prints each event as it is delivered
+// Disposing the container at the end disposes the repository, which closes its connections: the file is then complete.
 using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
 var workflow = provider.GetRequiredService<CheckInWorkflow>();
@@ -86,7 +86,6 @@ Console.WriteLine();
 Console.WriteLine($"Stored: tenant '{Tenant}', set '{SetId}', version {final.Version}, period closed: {final.Lifecycle.IsPeriodClosed("2026-Q4")}.");
 Console.WriteLine($"SQLite file (open it with any SQLite browser): {databasePath}");
 
-SqliteConnection.ClearAllPools(); // close pooled connections so the file is complete without its -wal side file
 return 0;
 
 async Task CheckInAsync(string day, string keyResultId, decimal value, int confidence)

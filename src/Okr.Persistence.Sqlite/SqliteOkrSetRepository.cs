@@ -17,7 +17,7 @@ namespace Okr.Persistence.Sqlite;
 /// describe, so a committed change never loses its events. Thread-safe; each call uses its own pooled connection.
 /// A locked or damaged database file throws <see cref="OkrStoreException"/> with the file named.
 /// </summary>
-public sealed class SqliteOkrSetRepository : IOkrSetRepository
+public sealed class SqliteOkrSetRepository : IOkrSetRepository, IDisposable
 {
     private const string NothingWritten = "nothing was written";
     private const string NothingRead = "nothing was read";
@@ -26,6 +26,7 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
     private readonly SemaphoreSlim _schemaLock = new(1, 1);
     private readonly ConcurrentDictionary<(string Tenant, string Set), CacheEntry> _cache = new();
     private volatile bool _schemaReady;
+    private volatile bool _disposed;
 
     /// <summary>A repository over the database of <paramref name="connectionString"/> (e.g. <c>Data Source=okr.db</c>).</summary>
     /// <param name="connectionString">
@@ -33,6 +34,20 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
     /// for another writer's lock before it throws <see cref="OkrStoreException"/> with <see cref="OkrStoreFailure.Locked"/>.
     /// </param>
     public SqliteOkrSetRepository(string connectionString)
+    {
+        var builder = Parse(connectionString);
+        _connectionString = builder.ToString();
+        DataSource = builder.DataSource;
+    }
+
+    /// <summary>The database file (the connection string's <c>Data Source</c>).</summary>
+    public string DataSource { get; }
+
+    /// <summary>The schema version this library creates and migrates to.</summary>
+    public static int SchemaVersion => SqliteSchema.LatestVersion;
+
+    /// <summary>Parses a connection string the way the constructor does; throws <see cref="ArgumentException"/> for one it refuses.</summary>
+    internal static SqliteConnectionStringBuilder Parse(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         SqliteConnectionStringBuilder builder;
@@ -53,15 +68,8 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
                 nameof(connectionString));
         }
 
-        _connectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        return builder;
     }
-
-    /// <summary>The database file (the connection string's <c>Data Source</c>).</summary>
-    public string DataSource { get; }
-
-    /// <summary>The schema version this library creates and migrates to.</summary>
-    public static int SchemaVersion => SqliteSchema.LatestVersion;
 
     /// <summary>Creates or migrates the schema now (otherwise the first call does it); returns the schema version.</summary>
     /// <param name="cancellationToken">Cancels the work.</param>
@@ -463,8 +471,28 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository
     private void Remember(string tenantId, string setId, CacheEntry entry)
         => _cache.AddOrUpdate((tenantId, setId), entry, (_, old) => old.Stored.Version > entry.Stored.Version ? old : entry);
 
+    /// <summary>
+    /// Closes the connections of this repository's connection string that Microsoft.Data.Sqlite keeps in its pool, so
+    /// the file is complete (its write-ahead log checkpointed) and can be copied, moved or deleted. The pool is shared by
+    /// every repository over the same connection string: the others open new connections. Calls after it throw
+    /// <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        _schemaLock.Dispose();
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var connection = new SqliteConnection(_connectionString);
         try
         {

@@ -38,9 +38,44 @@ public sealed class SqliteServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddOkrSqlite_ConnectionStringFromTheContainer_IsReadAtFirstResolve()
+    {
+        var services = new ServiceCollection().AddSingleton(new HostSettings(_db.ConnectionString));
+        services.AddOkrSqlite(provider => provider.GetRequiredService<HostSettings>().OkrDatabase);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+
+        var workflow = provider.GetRequiredService<CheckInWorkflow>();
+        await workflow.CreateSetAsync("acme", "2026", Data.Wide());
+
+        Assert.Equal(_db.FilePath, provider.GetRequiredService<SqliteOkrSetRepository>().DataSource);
+        Assert.Equal(1, _db.Scalar("SELECT COUNT(*) FROM okr_sets"));
+    }
+
+    [Fact]
+    public async Task DisposingTheContainer_DisposesTheRepository_AndLeavesTheFileComplete()
+    {
+        var provider = new ServiceCollection().AddOkrSqlite(_db.ConnectionString).BuildServiceProvider();
+        var repository = provider.GetRequiredService<SqliteOkrSetRepository>();
+        await repository.SaveAsync("acme", "2026", Data.Wide(), OkrLifecycle.Empty, 0, []);
+
+        await provider.DisposeAsync();
+
+        Assert.False(File.Exists(_db.FilePath + "-wal"));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => repository.GetAsync("acme", "2026"));
+        Assert.Equal(1, (await _db.NewRepository().GetAsync("acme", "2026"))!.Version);
+    }
+
+    [Fact]
+    public void AddOkrSqlite_RefusedConnectionString_ThrowsAtRegistration()
+        => Assert.Throws<ArgumentException>(() => new ServiceCollection().AddOkrSqlite("Data Source=:memory:"));
+
+    [Fact]
     public void AddOkrSqlite_GuardsArguments()
     {
         Assert.Throws<ArgumentNullException>(() => SqliteServiceCollectionExtensions.AddOkrSqlite(null!, "Data Source=x.db"));
         Assert.Throws<ArgumentException>(() => new ServiceCollection().AddOkrSqlite(" "));
     }
 }
+
+/// <summary>A host's own settings object, as configuration binding would give it.</summary>
+public sealed record HostSettings(string OkrDatabase);
