@@ -28,7 +28,7 @@ internal static class OkrEventJson
     /// <summary>The event, or why it cannot be read: its type cannot be loaded, or its payload does not fit the type.</summary>
     public static OneOf<OkrEvent, string> Deserialize(string typeName, string payload)
     {
-        var type = Types.GetOrAdd(typeName, static name => Type.GetType(name, throwOnError: false));
+        var type = Types.GetOrAdd(typeName, static name => LoadType(name));
         if (type is null || !typeof(OkrEvent).IsAssignableFrom(type))
         {
             return type is null ? "no such type is loaded in this process" : "the type is not an OkrEvent";
@@ -41,6 +41,19 @@ internal static class OkrEventJson
         catch (Exception e) when (e is JsonException or ArgumentException or NotSupportedException or InvalidOperationException)
         {
             return $"its payload does not fit the type ({e.Message})";
+        }
+    }
+
+    /// <summary>The type, or null when it cannot be loaded: even with throwOnError false, a malformed assembly name throws.</summary>
+    private static Type? LoadType(string name)
+    {
+        try
+        {
+            return Type.GetType(name, throwOnError: false);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or TypeLoadException or BadImageFormatException)
+        {
+            return null;
         }
     }
 

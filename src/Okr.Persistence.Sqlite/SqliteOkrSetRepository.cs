@@ -60,16 +60,45 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository, IDisposable
             throw new ArgumentException($"Not a SQLite connection string: {e.Message}", nameof(connectionString), e);
         }
 
-        if (builder.DataSource is ":memory:" or "" || (builder.Mode == SqliteOpenMode.Memory && builder.Cache != SqliteCacheMode.Shared))
+        if (IsPrivateToEachConnection(builder))
         {
             // Each call opens its own connection, and each such connection would see its own empty database.
             throw new ArgumentException(
-                $"'{connectionString}' names a private in-memory database, which each connection sees empty: give a file (Data Source=okr.db), or for tests a shared one (Data Source=name;Mode=Memory;Cache=Shared).",
+                $"The data source '{builder.DataSource}' gives each connection a database of its own (in memory or a temporary file), so every call would see an empty store: give a file (Data Source=okr.db), or for tests a shared in-memory one (Data Source=name;Mode=Memory;Cache=Shared).",
                 nameof(connectionString));
         }
 
         return builder;
     }
+
+    /// <summary>
+    /// Whether SQLite gives each connection its own database for this data source: <c>:memory:</c> and an empty name always,
+    /// and an in-memory database (<c>Mode=Memory</c>, or a <c>file:</c> URI with <c>mode=memory</c> or path <c>:memory:</c>)
+    /// unless its cache is shared.
+    /// </summary>
+    private static bool IsPrivateToEachConnection(SqliteConnectionStringBuilder builder)
+    {
+        var source = builder.DataSource;
+        if (source is ":memory:" or "")
+        {
+            return true;
+        }
+
+        var query = string.Empty;
+        var inMemory = builder.Mode == SqliteOpenMode.Memory;
+        if (source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            var mark = source.IndexOf('?', StringComparison.Ordinal);
+            var path = mark < 0 ? source[5..] : source[5..mark];
+            query = mark < 0 ? string.Empty : source[(mark + 1)..];
+            inMemory |= path == ":memory:" || HasParameter(query, "mode=memory");
+        }
+
+        return inMemory && builder.Cache != SqliteCacheMode.Shared && !HasParameter(query, "cache=shared");
+    }
+
+    private static bool HasParameter(string query, string parameter)
+        => query.Split('&').Any(p => string.Equals(p, parameter, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Creates or migrates the schema now (otherwise the first call does it); returns the schema version.</summary>
     /// <param name="cancellationToken">Cancels the work.</param>
@@ -380,31 +409,58 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository, IDisposable
             // throwing here would stop every tenant's delivery at that one entry.
             var okrEvent = OkrEventJson.Deserialize(type, reader.GetString(2)).Match(
                 read => read,
-                problem => new UnreadableOutboxEvent(reader.GetString(3), reader.GetString(4), reader.GetInt64(5), type, problem));
+                problem => Unreadable(reader, type, problem));
             result.Add(new OutboxEntry(id, okrEvent));
         }
 
         return result;
     }
 
+    /// <summary>
+    /// The events as stored, each checked to read back: a host event type System.Text.Json cannot write, or cannot
+    /// read back (a constructor parameter that matches no property, say), is a programmer error found before anything
+    /// is written, rather than an entry that never leaves the outbox.
+    /// </summary>
     private static (string Type, string Payload)[] Serialize(IReadOnlyList<OkrEvent> events)
     {
         var result = new (string, string)[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
             var okrEvent = events[i] ?? throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
+            string payload;
             try
             {
-                result[i] = (OkrEventJson.TypeName(okrEvent), OkrEventJson.Serialize(okrEvent));
+                payload = OkrEventJson.Serialize(okrEvent);
             }
             catch (Exception e) when (e is NotSupportedException or JsonException or InvalidOperationException)
             {
-                // A host event type System.Text.Json cannot write: a programmer error, found before anything is written.
                 throw new ArgumentException($"events[{i}] ({okrEvent.GetType().Name}) cannot be stored in the outbox as JSON: {e.Message}", nameof(events), e);
             }
+
+            var typeName = OkrEventJson.TypeName(okrEvent);
+            if (OkrEventJson.Deserialize(typeName, payload).TryPickT1(out var problem, out _))
+            {
+                throw new ArgumentException($"events[{i}] ({okrEvent.GetType().Name}) would be stored in the outbox but could not be read back: {problem}.", nameof(events));
+            }
+
+            result[i] = (typeName, payload);
         }
 
         return result;
+    }
+
+    /// <summary>Stands in for an entry that cannot be read, with what its row says (made usable if damaged too).</summary>
+    private static UnreadableOutboxEvent Unreadable(SqliteDataReader reader, string type, string problem)
+    {
+        var tenant = reader.IsDBNull(3) ? string.Empty : reader.GetString(3);
+        var set = reader.IsDBNull(4) ? string.Empty : reader.GetString(4);
+        var version = reader.IsDBNull(5) ? 0 : reader.GetInt64(5);
+        return new UnreadableOutboxEvent(
+            string.IsNullOrWhiteSpace(tenant) ? "(blank)" : tenant,
+            string.IsNullOrWhiteSpace(set) ? "(blank)" : set,
+            Math.Max(0, version),
+            type,
+            problem);
     }
 
     private static async Task<ValueArray<OutboxEntry>> WriteOutboxAsync(
@@ -544,11 +600,11 @@ public sealed class SqliteOkrSetRepository : IOkrSetRepository, IDisposable
             e),
         11 or 26 => new OkrStoreException(
             OkrStoreFailure.Corrupt,
-            $"The file '{DataSource}' is not an OKR database or is damaged (SQLite: {e.Message}). Restore it from a backup, or point the connection string at another file.",
+            $"The file '{DataSource}' is not an OKR database or is damaged (SQLite: {e.Message}): {undone}. Restore it from a backup, or point the connection string at another file.",
             e),
         _ => new OkrStoreException(
             OkrStoreFailure.Unavailable,
-            $"The OKR database '{DataSource}' failed ({e.Message}): {undone}.",
+            $"The OKR database '{DataSource}' failed: {undone}. SQLite says: {e.Message}",
             e),
     };
 

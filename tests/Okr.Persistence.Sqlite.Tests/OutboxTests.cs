@@ -54,8 +54,11 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(outcome.Events.Count, await _db.NewRepository().CountPendingEventsAsync());
     }
 
-    [Fact]
-    public async Task UnreadableEntry_IsReportedAndKeptPending_WhileEveryOtherTenantsEventsAreDelivered()
+    [Theory]
+    [InlineData("Vendor.Events.Gone, Vendor")]
+    [InlineData("Okr.Core.Events.ObjectiveAchieved, Okr.Core, Version=1.0.0.0x")]
+    [InlineData("")]
+    public async Task UnreadableEntry_IsReportedAndKeptPending_WhileEveryOtherTenantsEventsAreDelivered(string typeName)
     {
         // A host event type that a rolled-back deployment no longer has: one bad entry must not stop the outbox.
         IOkrSetRepository repository = _db.NewRepository();
@@ -63,7 +66,7 @@ public sealed class OutboxTests : IDisposable
         OkrEvent globex = new ObjectiveAchieved("globex", "2026", 1, Mid, "o-1");
         await repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, [acme]);
         await repository.SaveAsync("globex", "2026", Wide(), OkrLifecycle.Empty, 0, [globex]);
-        _db.Execute("UPDATE okr_outbox SET event_type = 'Vendor.Events.Gone, Vendor' WHERE tenant_id = 'acme';");
+        _db.Execute($"UPDATE okr_outbox SET event_type = '{typeName}' WHERE tenant_id = 'acme';");
 
         var sink = new RecordingSink();
         var report = await new OkrEventDispatcher([sink]).DeliverPendingAsync(_db.NewRepository());
@@ -73,7 +76,7 @@ public sealed class OutboxTests : IDisposable
         var failure = Assert.Single(report.Failures);
         Assert.Equal(SinkFailure.OutboxSink, failure.Sink);
         var unreadable = Assert.IsType<UnreadableOutboxEvent>(failure.Event);
-        Assert.Equal(("acme", "2026", 1L, "Vendor.Events.Gone, Vendor"), (unreadable.TenantId, unreadable.SetId, unreadable.Version, unreadable.EventType));
+        Assert.Equal(("acme", "2026", 1L, typeName), (unreadable.TenantId, unreadable.SetId, unreadable.Version, unreadable.EventType));
         Assert.Equal(OkrStoreFailure.Corrupt, Assert.IsType<OkrStoreException>(failure.Exception).Failure);
         Assert.Contains($"Outbox entry {failure.OutboxEntryId} of set '2026' of tenant 'acme'", failure.Exception.Message, StringComparison.Ordinal);
         Assert.Equal(1, await _db.NewRepository().CountPendingEventsAsync());
@@ -119,6 +122,17 @@ public sealed class OutboxTests : IDisposable
         await repository.MarkDeliveredAsync(saved.Outbox[0].Id);
         await repository.MarkDeliveredAsync(saved.Outbox[0].Id);
         Assert.Empty(await repository.GetPendingEventsAsync(0, 10));
+    }
+
+    [Fact]
+    public async Task GetPendingEventsAsync_DamagedRow_StillGivesAnUnreadableEntry()
+    {
+        await _db.NewRepository().SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, [new ObjectiveAchieved("acme", "2026", 1, Mid, "o-0")]);
+        _db.Execute("UPDATE okr_outbox SET event_type = 'Gone', tenant_id = ' ', version = -3;");
+
+        var unreadable = Assert.IsType<UnreadableOutboxEvent>(Assert.Single(await _db.NewRepository().GetPendingEventsAsync(0, 10)).Event);
+
+        Assert.Equal(("(blank)", "2026", 0L), (unreadable.TenantId, unreadable.SetId, unreadable.Version));
     }
 
     [Fact]

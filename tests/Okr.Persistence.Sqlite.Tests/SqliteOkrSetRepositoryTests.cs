@@ -244,12 +244,38 @@ public sealed class SqliteOkrSetRepositoryTests : IDisposable
 
     [Theory]
     [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=:memory:;Cache=Shared")]
     [InlineData("Data Source=")]
     [InlineData("Data Source=okr;Mode=Memory")]
-    public void Constructor_PrivateInMemoryDatabase_ThrowsSayingWhy(string connectionString)
+    [InlineData("Data Source=file::memory:")]
+    [InlineData("Data Source=file:okr?mode=memory")]
+    [InlineData("Data Source=file:okr?mode=memory;Password=hunter2")]
+    public void Constructor_DatabasePrivateToEachConnection_ThrowsSayingWhy(string connectionString)
     {
         var ex = Assert.Throws<ArgumentException>(() => new SqliteOkrSetRepository(connectionString));
-        Assert.Contains("which each connection sees empty", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("gives each connection a database of its own", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Data Source=okr;Mode=Memory;Cache=Shared")]
+    [InlineData("Data Source=file:okr?mode=memory&cache=shared")]
+    [InlineData("Data Source=file::memory:?cache=shared")]
+    public void Constructor_SharedInMemoryDatabase_IsAccepted(string connectionString)
+    {
+        using var repository = new SqliteOkrSetRepository(connectionString);
+        Assert.NotEmpty(repository.DataSource);
+    }
+
+    [Fact]
+    public async Task SaveAsync_EventThatCannotBeReadBack_ThrowsArgumentExceptionAndWritesNothing()
+    {
+        var repository = _db.NewRepository();
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, [new OneWayEvent("acme", "2026", 1, Mid, "kept nowhere")]));
+
+        Assert.StartsWith("events[0] (OneWayEvent) would be stored in the outbox but could not be read back: its payload does not fit the type", ex.Message, StringComparison.Ordinal);
+        Assert.Null(await repository.GetAsync("acme", "2026"));
     }
 
     [Fact]
@@ -288,4 +314,14 @@ public sealed class SqliteOkrSetRepositoryTests : IDisposable
 public sealed record UnwritableEvent(string TenantId, string SetId, long Version, DateOnly AsOf) : OkrEvent(TenantId, SetId, Version, AsOf)
 {
     public Type Kind { get; } = typeof(int);
+}
+
+/// <summary>A host event with a constructor parameter that matches no property: it can be written but not read back.</summary>
+public sealed record OneWayEvent : OkrEvent
+{
+    public OneWayEvent(string tenantId, string setId, long version, DateOnly asOf, string secret)
+        : base(tenantId, setId, version, asOf)
+        => Length = secret.Length;
+
+    public int Length { get; }
 }
