@@ -13,7 +13,7 @@ if (args is ["readme"])
 
 if (args.Length > 0)
 {
-    Console.Error.WriteLine($"quickstart: unknown argument '{args[0]}'. Run it with no arguments (or 'readme' for the README's example).");
+    Console.Error.WriteLine($"quickstart: unexpected arguments '{string.Join(' ', args)}'. Run it with no arguments, or with just 'readme' for the README's example.");
     return 2;
 }
 

@@ -199,6 +199,11 @@ internal static class OkrCommand
         }
 
         var path = parsed.Files.Count == 1 ? parsed.Files[0] : "okr.json";
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return Usage(stderr, "init", "FILE is empty: give a file name such as okr.json");
+        }
+
         if (File.Exists(path) || Directory.Exists(path))
         {
             stderr.WriteLine($"okr: '{path}' already exists; choose another name (okr init FILE) or remove it.");
@@ -208,7 +213,9 @@ internal static class OkrCommand
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is not null && !Directory.Exists(folder))
         {
-            stderr.WriteLine($"okr: cannot write '{path}': the folder '{folder}' does not exist; create it first or give another path.");
+            stderr.WriteLine(File.Exists(folder)
+                ? $"okr: cannot write '{path}': '{folder}' is a file, not a folder; give another path."
+                : $"okr: cannot write '{path}': the folder '{folder}' does not exist; create it first or give another path.");
             return UsageError;
         }
 

@@ -51,7 +51,7 @@ public static class OkrServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             ThrowIfScoped(services, typeof(IOkrEventSink), nameof(CheckInWorkflow));
-            ThrowIfScoped(services, typeof(IOkrSetRepository), nameof(CheckInWorkflow));
+            ThrowIfScoped(services, typeof(IOkrSetRepository), nameof(CheckInWorkflow), onlyTheLast: true);
             return new CheckInWorkflow(
                 provider.GetRequiredService<IOkrSetRepository>(),
                 provider.GetServices<IOkrEventSink>(),
@@ -65,9 +65,14 @@ public static class OkrServiceCollectionExtensions
     /// sink, rule or repository would be one instance shared by every request and thread (a captive DbContext, say), or
     /// refused by scope validation with a message that does not say why. This says why, and what to do instead.
     /// </summary>
-    private static void ThrowIfScoped(IServiceCollection services, Type serviceType, string consumer)
+    /// <param name="services">The registrations.</param>
+    /// <param name="serviceType">The service the consumer keeps.</param>
+    /// <param name="consumer">The singleton that keeps it, as the message names it.</param>
+    /// <param name="onlyTheLast">Whether the consumer resolves one service (the last registration wins) rather than all of them.</param>
+    private static void ThrowIfScoped(IServiceCollection services, Type serviceType, string consumer, bool onlyTheLast = false)
     {
-        var scoped = services.FirstOrDefault(d => d.ServiceType == serviceType && !d.IsKeyedService && d.Lifetime == ServiceLifetime.Scoped);
+        var registrations = services.Where(d => d.ServiceType == serviceType && !d.IsKeyedService);
+        var scoped = (onlyTheLast ? registrations.TakeLast(1) : registrations).FirstOrDefault(d => d.Lifetime == ServiceLifetime.Scoped);
         if (scoped is not null)
         {
             var implementation = scoped.ImplementationType is { } type ? $"'{type.Name}'" : "made by a factory";

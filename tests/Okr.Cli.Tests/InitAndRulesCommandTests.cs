@@ -47,6 +47,30 @@ public sealed class InitAndRulesCommandTests
     }
 
     [Fact]
+    public void Init_PathUnderAFile_SaysItIsAFile()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("plans", "not a folder");
+        var path = Path.Combine(file, "okr.json");
+
+        var result = CliRunner.Run("init", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal($"okr: cannot write '{path}': '{file}' is a file, not a folder; give another path.", result.Stderr.TrimEnd());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Init_EmptyFile_IsAUsageError(string path)
+    {
+        var result = CliRunner.Run("init", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("okr: FILE is empty: give a file name such as okr.json.", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rules_Json_ListsTheSixteenBuiltInRules()
     {
         var result = CliRunner.Run("rules", "--format", "json");

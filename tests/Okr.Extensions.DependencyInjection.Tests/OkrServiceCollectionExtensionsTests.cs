@@ -42,6 +42,32 @@ public class OkrServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void AddOkr_ScopedRepositoryReplacedByASingleton_IsNotHeldAgainstIt()
+    {
+        // Only the last repository registration is resolved; an earlier scoped one is never used.
+        var services = new ServiceCollection();
+        services.AddScoped<IOkrSetRepository, InMemoryOkrSetRepository>();
+        services.AddSingleton<IOkrSetRepository, InMemoryOkrSetRepository>();
+        services.AddOkr();
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+
+        Assert.IsType<InMemoryOkrSetRepository>(provider.GetRequiredService<CheckInWorkflow>().Repository);
+    }
+
+    [Fact]
+    public void AddOkr_ScopedRepository_ResolvingTheWorkflowThrows()
+    {
+        var services = new ServiceCollection();
+        services.AddScoped<IOkrSetRepository, InMemoryOkrSetRepository>();
+        services.AddOkr();
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<InvalidOperationException>(provider.GetRequiredService<CheckInWorkflow>);
+
+        Assert.StartsWith("The IOkrSetRepository 'InMemoryOkrSetRepository' is registered as scoped", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddOkr_ScopedRuleFromAFactory_ResolvingTheValidatorThrows()
     {
         var services = new ServiceCollection().AddOkr();

@@ -46,6 +46,21 @@ public sealed class RepositoryContractTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stores))]
+    public async Task SaveAndAppend_NullEvent_ThrowAndWriteNothing(string store)
+    {
+        var repository = Open(store);
+        await repository.SaveAsync("acme", "2026", Wide(), OkrLifecycle.Empty, 0, []);
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => repository.SaveAsync("acme", "2026", Full(), OkrLifecycle.AllActive(Full()), 1, [Event(2), null!]));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => repository.AppendCheckInAsync("acme", "2026", new KeyResultCheckIn("kr-0", C("2026-11-01", 1)), 1, [Event(2), null!]));
+
+        var stored = await repository.GetAsync("acme", "2026");
+        Assert.Equal((Wide(), OkrLifecycle.Empty, 1L), (stored!.Set, stored.Lifecycle, stored.Version));
+        Assert.Empty(await repository.GetPendingEventsAsync(0, 10));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
     public async Task Tenants_NeverSeeOrOverwriteEachOther(string store)
     {
         var repository = Open(store);

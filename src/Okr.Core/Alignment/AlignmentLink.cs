@@ -60,7 +60,7 @@ public sealed record AlignmentLink
     {
         Guard.Against.EnumOutOfRange(targetKind);
         Guard.Against.Null(targetId);
-        var subject = string.IsNullOrWhiteSpace(childId) ? null : childId;
+        var subject = ItemFindings.UsableId(childId);
         var from = subject is null ? "A link" : $"The link of '{subject}'";
         var to = targetKind == AlignmentTargetKind.Objective ? "objective" : "key result";
         List<OkrDiagnostic>? found = null;
@@ -71,7 +71,7 @@ public sealed record AlignmentLink
 
         if (!double.IsFinite(weight) || weight < 0)
         {
-            var target = string.IsNullOrWhiteSpace(targetId) ? to : $"{to} '{targetId}'";
+            var target = string.IsNullOrWhiteSpace(targetId) ? to : $"{to} '{ItemFindings.Shortened(targetId)}'";
             (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.InvalidNumber, subject, $"{from} to {target} has weight {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 aligns without counting)."));
         }
 

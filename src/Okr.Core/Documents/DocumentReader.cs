@@ -885,9 +885,10 @@ internal sealed class DocumentReader
             return "a comma follows the last member or element: JSON allows no trailing comma.";
         }
 
-        if (text.StartsWith("Expected depth to be zero at the end of the JSON payload", StringComparison.Ordinal))
+        if (text.StartsWith("Expected depth to be zero at the end of the JSON payload", StringComparison.Ordinal)
+            || text.EndsWith("but instead reached end of data.", StringComparison.Ordinal))
         {
-            return "the text ends before every object and array is closed: a '}' or ']' is missing.";
+            return "the text ends before the document does: a value, '}' or ']' is missing.";
         }
 
         return text;

@@ -24,7 +24,7 @@ internal struct ItemFindings(string what, string id)
     /// <summary>The findings so far, or null when there are none.</summary>
     public readonly OkrErrors? Errors => _found is null ? null : new OkrErrors(_found);
 
-    private readonly bool IdIsUsable => !string.IsNullOrWhiteSpace(id) && id.Length <= MaxIdLength;
+    private readonly bool IdIsUsable => UsableId(id) is not null;
 
     /// <summary>How messages name the item: "key result 'kr-1'", or "a key result" when its id is not usable.</summary>
     private readonly string Item => IdIsUsable ? $"{what} '{id}'" : WithArticle(what);
@@ -124,8 +124,11 @@ internal struct ItemFindings(string what, string id)
     /// <summary>How a message names an item, e.g. for another finding about it: "key result 'kr-1'", or "a key result" when its id is not usable.</summary>
     public readonly string Named => Item;
 
-    /// <summary>An id quoted in a message, cut as the document reader cuts it.</summary>
-    private static string Shortened(string id) => id.Length <= MaxIdLength ? id : $"{id[..MaxIdLength]}...";
+    /// <summary>An id (or other text) quoted in a message, cut as the document reader cuts it.</summary>
+    internal static string Shortened(string id, int maxLength = MaxIdLength) => id.Length <= maxLength ? id : $"{id[..maxLength]}...";
+
+    /// <summary>The id as a finding's subject: null when it is blank or longer than an id may be.</summary>
+    internal static string? UsableId(string? id) => string.IsNullOrWhiteSpace(id) || id.Length > MaxIdLength ? null : id;
 
     /// <summary>"an objective", "a key result".</summary>
     internal static string WithArticle(string noun) => $"{(noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a")} {noun}";

@@ -182,9 +182,9 @@ public sealed record SinkFailure(string Sink, OkrEvent Event, long? OutboxEntryI
     public override string ToString() => $"{Sink} failed on {Event.GetType().Name}: {Exception.Message}";
 }
 
-/// <summary>What a delivery did: how many events every sink took, and each sink failure.</summary>
+/// <summary>What a delivery did: how many events every sink took, each failure, and what stopped it early, if anything.</summary>
 /// <param name="Delivered">Events every sink took (and, for outbox entries, now marked delivered).</param>
-/// <param name="Failures">Each sink that threw, with the event; empty when all went well.</param>
+/// <param name="Failures">Each sink that threw, with the event, and each outbox entry that could not be read; empty when all went well.</param>
 public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failures)
 {
     /// <summary>A report of a delivery that stopped early (see <see cref="Interruption"/>).</summary>
@@ -201,7 +201,7 @@ public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failu
     /// <summary>Events every sink took (and, for outbox entries, now marked delivered).</summary>
     public int Delivered { get; } = Delivered;
 
-    /// <summary>Each sink that threw, with the event; empty when all went well.</summary>
+    /// <summary>Each sink that threw, with the event, and each outbox entry that could not be read (<see cref="SinkFailure.OutboxSink"/>); empty when all went well.</summary>
     public ValueArray<SinkFailure> Failures { get; } = Failures;
 
     /// <summary>
@@ -211,7 +211,7 @@ public sealed record DeliveryReport(int Delivered, ValueArray<SinkFailure> Failu
     /// </summary>
     public Exception? Interruption { get; }
 
-    /// <summary>Whether every sink took every event.</summary>
+    /// <summary>Whether every sink took every event: no failure and no <see cref="Interruption"/>.</summary>
     public bool Succeeded => Failures.Count == 0 && Interruption is null;
 
     /// <summary>Adds two reports.</summary>

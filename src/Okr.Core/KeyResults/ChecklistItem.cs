@@ -31,8 +31,9 @@ public sealed record ChecklistItem
     public static OneOf<ChecklistItem, OkrErrors> TryCreate(string title, double weight = 1, DateOnly? doneOn = null, string? keyResultId = null)
     {
         Guard.Against.Null(title);
-        var subject = string.IsNullOrWhiteSpace(keyResultId) ? null : keyResultId;
-        var item = $"Checklist item{(subject is null ? string.Empty : $" of '{subject}'")}";
+        var subject = ItemFindings.UsableId(keyResultId);
+        var named = string.IsNullOrWhiteSpace(title) ? "A checklist item" : $"Checklist item '{ItemFindings.Shortened(title, 100)}'";
+        var item = $"{named}{(subject is null ? string.Empty : $" of key result '{subject}'")}";
         List<OkrDiagnostic>? found = null;
         if (title.Length > ItemFindings.MaxTitleLength)
         {

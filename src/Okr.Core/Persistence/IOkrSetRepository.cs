@@ -12,6 +12,10 @@ namespace Okr.Core.Persistence;
 /// <item>The events handed to a save are stored in the same atomic step as the change (the outbox) and stay pending until
 /// <see cref="MarkDeliveredAsync"/>; <see cref="GetPendingEventsAsync"/> returns them after a failed delivery or a restart.</item>
 /// <item>Failures of the store itself (locked, corrupt, unreachable) throw <see cref="OkrStoreException"/>.</item>
+/// <item>A save that throws (a null event, a store failure) has written nothing: arguments are checked before the first write.</item>
+/// <item>An outbox entry that cannot be turned back into its event is returned as an <see cref="UnreadableOutboxEvent"/>,
+/// not thrown, so one bad entry does not stop the delivery of the others.</item>
+/// <item>The workflow keeps one instance for its whole life and calls it from many threads: implementations are thread-safe.</item>
 /// </list>
 /// </summary>
 public interface IOkrSetRepository

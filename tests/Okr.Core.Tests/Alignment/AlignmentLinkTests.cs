@@ -38,6 +38,15 @@ public class AlignmentLinkTests
     }
 
     [Fact]
+    public void TryCreate_LongIds_AreCutInTheMessageAndNoSubject()
+    {
+        var error = Assert.Single(AlignmentLink.TryCreate(AlignmentTargetKind.Objective, new string('p', 300), -1, childId: new string('c', 201)).AsT1);
+
+        Assert.Null(error.Subject);
+        Assert.Equal($"A link to objective '{new string('p', 200)}...' has weight -1: a weight is a finite number >= 0 (0 aligns without counting).", error.Message);
+    }
+
+    [Fact]
     public void TryCreate_ProgrammerErrors_Throw()
     {
         Assert.Throws<ArgumentNullException>(() => AlignmentLink.TryCreate(AlignmentTargetKind.Objective, null!));

@@ -336,7 +336,9 @@ public sealed class OkrDocumentReadTests
     [Theory]
     [InlineData("{\"schema\": \"okr/v1\",}", "line 1, column 21: a comma follows the last member or element: JSON allows no trailing comma.")]
     [InlineData("{\"periods\": [1, 2,]}", "line 1, column 19: a comma follows the last member or element: JSON allows no trailing comma.")]
-    [InlineData("{\"schema\": \"okr/v1\"", "line 1, column 20: the text ends before every object and array is closed: a '}' or ']' is missing.")]
+    [InlineData("{\"schema\": \"okr/v1\"", "line 1, column 20: the text ends before the document does: a value, '}' or ']' is missing.")]
+    [InlineData("{\"schema\": \"okr/v1\",", "line 1, column 20: the text ends before the document does: a value, '}' or ']' is missing.")]
+    [InlineData("{\"title\": \"Grow", "line 1, column 16: the text ends before the document does: a value, '}' or ']' is missing.")]
     public void TryRead_CommonSlips_AreWordedForADocumentsAuthor(string text, string ending)
     {
         var error = Assert.Single(OkrDocument.TryRead(text).AsT1);

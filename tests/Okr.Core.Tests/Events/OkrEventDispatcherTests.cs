@@ -92,10 +92,13 @@ public class OkrEventDispatcherTests
     [Fact]
     public void DeliveryReport_Combine_KeepsTheFirstInterruption()
     {
-        var stopped = new OperationCanceledException();
-        var combined = new DeliveryReport(1, default).Combine(new DeliveryReport(0, default, stopped));
-        Assert.Same(stopped, combined.Interruption);
-        Assert.False(combined.Succeeded);
+        var first = new OperationCanceledException();
+        var second = new InvalidOperationException();
+        Assert.Same(first, new DeliveryReport(1, default).Combine(new DeliveryReport(0, default, first)).Interruption);
+        var both = new DeliveryReport(1, default, first).Combine(new DeliveryReport(0, default, second));
+        Assert.Same(first, both.Interruption);
+        Assert.Equal(1, both.Delivered);
+        Assert.False(both.Succeeded);
     }
 
     [Fact]

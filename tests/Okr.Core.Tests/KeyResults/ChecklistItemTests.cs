@@ -43,7 +43,7 @@ public class ChecklistItemTests
 
         var error = Assert.Single(errors);
         Assert.Equal((OkrCodes.InvalidNumber, "kr-1"), (error.Code, error.Subject));
-        Assert.Equal($"Checklist item of 'kr-1' has weight {shown}: a weight is a finite number >= 0 (0 shows the item without counting it).", error.Message);
+        Assert.Equal($"Checklist item 'Ship it' of key result 'kr-1' has weight {shown}: a weight is a finite number >= 0 (0 shows the item without counting it).", error.Message);
     }
 
     [Fact]
@@ -53,7 +53,16 @@ public class ChecklistItemTests
 
         Assert.Equal([OkrCodes.Schema, OkrCodes.InvalidNumber], errors.Select(e => e.Code));
         Assert.All(errors, e => Assert.Null(e.Subject));
-        Assert.StartsWith("Checklist item has a title of 501 characters", errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Checklist item '{new string('t', 100)}...' has a title of 501 characters", errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryCreate_BlankTitleAndTooLongKeyResultId_NamesNeitherAndHasNoSubject()
+    {
+        var error = Assert.Single(ChecklistItem.TryCreate(" ", -1, keyResultId: new string('k', 201)).AsT1);
+
+        Assert.Null(error.Subject);
+        Assert.StartsWith("A checklist item has weight -1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
