@@ -74,7 +74,10 @@ public sealed class AlignmentGraph
     /// through <see cref="ObjectiveOf"/>, so the graph keeps no reference per node.
     /// </summary>
     /// <param name="node">An objective or key result node.</param>
-    internal Objective ObjectiveRecord(int node) => Set.Objectives[~ObjectiveOf[ObjectiveNodeOf(node)]];
+    internal Objective ObjectiveRecord(int node) => Set.Objectives[ObjectiveIndex(node)];
+
+    /// <summary>The index in the set's objectives of the objective that holds node <paramref name="node"/>.</summary>
+    internal int ObjectiveIndex(int node) => ~ObjectiveOf[ObjectiveNodeOf(node)];
 
     /// <summary>The key results' kinds, definitions, check-ins and checklist items in flat arrays (the evaluation's inputs).</summary>
     internal CompiledKeyResults Compiled { get; }

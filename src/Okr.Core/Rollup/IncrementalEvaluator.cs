@@ -51,14 +51,25 @@ public sealed class IncrementalEvaluator
 
     /// <summary>
     /// Adds <paramref name="checkIn"/> to key result <paramref name="keyResultId"/> and re-evaluates what depends on it;
-    /// returns OKR006 (and changes nothing) when the key result's kind does not take it.
+    /// returns OKR004 when the set has no key result with that id (an objective's id included) and OKR006 when the key
+    /// result's kind does not take the check-in, and then changes nothing.
     /// </summary>
     /// <param name="keyResultId">The key result's id.</param>
     /// <param name="checkIn">The check-in.</param>
     public OneOf<IReadOnlyList<string>, OkrErrors> TryRecordCheckIn(string keyResultId, CheckIn checkIn)
     {
-        var node = _graph.NodeOf(keyResultId);
-        var keyResult = _state.KeyResults[node] ?? throw new ArgumentException($"'{keyResultId}' is an objective, not a key result.", nameof(keyResultId));
+        Guard.Against.Null(keyResultId);
+        if (!_graph.TryGetNode(keyResultId, out var node) || _state.KeyResults[node] is not { } keyResult)
+        {
+            var shown = ItemFindings.Shortened(keyResultId);
+            return OkrErrors.Single(
+                OkrCodes.UnknownReference,
+                ItemFindings.UsableId(keyResultId),
+                _graph.TryGetNode(keyResultId, out _)
+                    ? $"'{shown}' is an objective: record check-ins on its key results."
+                    : $"The set has no key result '{shown}': record check-ins on one of its key results.");
+        }
+
         var updated = keyResult.TryWithCheckIn(checkIn);
         if (updated.TryPickT1(out var errors, out var changed))
         {
@@ -110,6 +121,6 @@ public sealed class IncrementalEvaluator
         LastReevaluatedCount = _graph.NodeCount;
     }
 
-    /// <summary>An immutable copy of the current results.</summary>
+    /// <summary>An immutable copy of the current results; its <see cref="OkrEvaluation.Set"/> holds the check-ins recorded so far.</summary>
     public OkrEvaluation Snapshot() => new(_graph, _state.Clone(), AsOf);
 }

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+
 namespace Okr.Core;
 
 /// <summary>
@@ -7,7 +10,10 @@ namespace Okr.Core;
 public sealed class OkrEvaluation
 {
     private readonly EvaluationState _state;
-    private ValueArray<ObjectiveEvaluation>? _objectives;
+    // One reference (not a nullable struct, whose flag and value are written apart), so threads sharing the evaluation
+    // see either nothing yet or the whole list.
+    private ImmutableArray<ObjectiveEvaluation> _objectives;
+    private OkrSet? _set;
 
     internal OkrEvaluation(AlignmentGraph graph, EvaluationState state, DateOnly asOf)
     {
@@ -25,10 +31,50 @@ public sealed class OkrEvaluation
     /// <summary>The settings used.</summary>
     public OkrSettings Settings => Graph.Set.Settings;
 
+    /// <summary>
+    /// The set evaluated: the compiled graph's set, with the check-ins an <see cref="IncrementalEvaluator"/> recorded
+    /// since compiling (a snapshot's set is the one to save, and the one its validation looks at).
+    /// </summary>
+    public OkrSet Set => _set ?? Interlocked.CompareExchange(ref _set, SetWithRecordedCheckIns(), null) ?? _set;
+
     /// <summary>Every objective with its key results, in document order.</summary>
-    public ValueArray<ObjectiveEvaluation> Objectives => _objectives ??= ValueArray.From(Graph.ObjectiveNodes.Select(ObjectiveAt));
+    public ValueArray<ObjectiveEvaluation> Objectives
+    {
+        get
+        {
+            if (_objectives.IsDefault)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref _objectives, [.. Graph.ObjectiveNodes.Select(ObjectiveAt)]);
+            }
+
+            return new ValueArray<ObjectiveEvaluation>(_objectives);
+        }
+    }
 
     internal EvaluationState State => _state;
+
+    /// <summary>The objective record that holds node <paramref name="node"/>, as <see cref="Set"/> has it.</summary>
+    internal Objective ObjectiveRecord(int node) => Set.Objectives[Graph.ObjectiveIndex(node)];
+
+    /// <summary>The graph's set, with the key results an incremental evaluator replaced put in place (the same set when none were).</summary>
+    private OkrSet SetWithRecordedCheckIns()
+    {
+        var set = Graph.Set;
+        if (_state.UseRecord is not { } replaced || Array.IndexOf(replaced, true) < 0)
+        {
+            return set;
+        }
+
+        var objectives = new Objective[set.Objectives.Count];
+        for (var o = 0; o < objectives.Length; o++)
+        {
+            var objective = set.Objectives[o];
+            var current = objective.KeyResults.Select(k => _state.KeyResults[Graph.NodeOf(k.Id)]!).ToArray();
+            objectives[o] = current.Where((k, i) => !ReferenceEquals(k, objective.KeyResults[i])).Any() ? objective.WithKeyResults(current) : objective;
+        }
+
+        return new OkrSet(set.Periods, set.Owners, objectives, set.Settings);
+    }
 
     /// <summary>The objective <paramref name="id"/>; throws <see cref="KeyNotFoundException"/> when there is none.</summary>
     /// <param name="id">The objective id.</param>
@@ -37,7 +83,7 @@ public sealed class OkrEvaluation
     /// <summary>The objective <paramref name="id"/>, when it exists.</summary>
     /// <param name="id">The objective id.</param>
     /// <param name="result">Its evaluation.</param>
-    public bool TryGetObjective(string id, out ObjectiveEvaluation result)
+    public bool TryGetObjective(string id, [MaybeNullWhen(false)] out ObjectiveEvaluation result)
     {
         if (id is not null && Graph.TryGetNode(id, out var node) && Graph.IsObjective(node))
         {
@@ -45,7 +91,7 @@ public sealed class OkrEvaluation
             return true;
         }
 
-        result = null!;
+        result = null;
         return false;
     }
 
@@ -62,7 +108,7 @@ public sealed class OkrEvaluation
     /// <summary>The key result <paramref name="id"/>, when it exists.</summary>
     /// <param name="id">The key result id.</param>
     /// <param name="result">Its evaluation.</param>
-    public bool TryGetKeyResult(string id, out KeyResultEvaluation result)
+    public bool TryGetKeyResult(string id, [MaybeNullWhen(false)] out KeyResultEvaluation result)
     {
         if (id is not null && Graph.TryGetNode(id, out var node) && !Graph.IsObjective(node))
         {
@@ -70,7 +116,7 @@ public sealed class OkrEvaluation
             return true;
         }
 
-        result = null!;
+        result = null;
         return false;
     }
 

@@ -37,8 +37,8 @@ public sealed class OkrRuleContext
     /// <summary>The compiled alignment graph.</summary>
     public AlignmentGraph Graph => Evaluation.Graph;
 
-    /// <summary>The OKR set.</summary>
-    public OkrSet Set => Graph.Set;
+    /// <summary>The OKR set evaluated (with the check-ins an <see cref="IncrementalEvaluator"/> recorded, for its snapshot).</summary>
+    public OkrSet Set => Evaluation.Set;
 
     /// <summary>The settings (limits, stale days...).</summary>
     public OkrSettings Settings => Set.Settings;
@@ -63,7 +63,7 @@ public sealed class OkrRuleContext
     public Objective ObjectiveOfKeyResult(string keyResultId)
     {
         var node = Graph.NodeOf(keyResultId);
-        return !Graph.IsObjective(node) ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{keyResultId}' is not a key result.");
+        return !Graph.IsObjective(node) ? Evaluation.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{keyResultId}' is not a key result.");
     }
 
     /// <summary>The objective <paramref name="id"/>.</summary>
@@ -72,7 +72,7 @@ public sealed class OkrRuleContext
     public Objective Objective(string id)
     {
         var node = Graph.NodeOf(id);
-        return Graph.IsObjective(node) ? Graph.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{id}' is not an objective.");
+        return Graph.IsObjective(node) ? Evaluation.ObjectiveRecord(node) : throw new KeyNotFoundException($"'{id}' is not an objective.");
     }
 }
 

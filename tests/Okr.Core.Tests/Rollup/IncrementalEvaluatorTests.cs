@@ -1,3 +1,5 @@
+using Okr.Core.Validation;
+
 namespace Okr.Core.Tests.Rollup;
 
 public class IncrementalEvaluatorTests
@@ -40,10 +42,38 @@ public class IncrementalEvaluatorTests
         Assert.Equal(0.3333333333333333, incremental.ScoreOf("kr-steps"));
     }
 
-    [Fact]
-    public void TryRecordCheckIn_ObjectiveId_Throws()
+    [Theory]
+    [InlineData("o-acme", "'o-acme' is an objective: record check-ins on its key results.")]
+    [InlineData("kr-typo", "The set has no key result 'kr-typo': record check-ins on one of its key results.")]
+    public void TryRecordCheckIn_NotAKeyResult_IsOkr004AndNothingChanges(string id, string message)
     {
-        Assert.Throws<ArgumentException>(() => Start().TryRecordCheckIn("o-acme", new CheckIn(Mid, 1)));
+        var incremental = Start();
+
+        var error = Single(incremental.TryRecordCheckIn(id, new CheckIn(Mid, 1)), OkrCodes.UnknownReference);
+
+        Assert.Equal((id, message), (error.Subject, error.Message));
+        Assert.Equal(0.2619047619047619, incremental.ScoreOf("o-acme"));
+    }
+
+    [Fact]
+    public void Snapshot_SetHoldsTheRecordedCheckIns_AndItsValidationMatchesAFullEvaluation()
+    {
+        // The rules look at the snapshot's set: a key result checked in on the day is not stale there.
+        var incremental = Start();
+        var checkIn = new CheckIn(D("2026-11-15"), 45);
+        Assert.True(incremental.TryRecordCheckIn("kr-beta", checkIn).IsT0);
+        var set = WorkedExample.Build();
+        var mobile = set.Objectives.Single(o => o.Id == "o-mobile");
+        var updated = set.WithObjective(mobile.WithKeyResult(mobile.KeyResults.Single(k => k.Id == "kr-beta").WithCheckIn(checkIn)));
+
+        var snapshot = incremental.Snapshot();
+
+        Assert.Equal(updated, snapshot.Set);
+        var full = updated.Evaluate(D("2026-11-15"));
+        Assert.Equal(OkrValidator.Default.Validate(full).Findings, OkrValidator.Default.Validate(snapshot).Findings);
+        Assert.Same(full.Graph.Set, full.Set);
+        // ... and differs from the set before the check-in, so comparing them above shows something.
+        Assert.NotEqual(OkrValidator.Default.Validate(set.Evaluate(D("2026-11-15"))).Findings, OkrValidator.Default.Validate(full).Findings);
     }
 
     [Fact]
