@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
@@ -238,14 +239,14 @@ internal sealed class DocumentReader
 
         if (settings.Has("aspirationalTarget") && options.AspirationalTarget is <= 0 or > 1)
         {
-            _sink.Add(OkrCodes.InvalidSettings, null, $"settings.aspirationalTarget is {options.AspirationalTarget}: use a number above 0 and at most 1 (default 0.7).");
+            _sink.Add(OkrCodes.InvalidSettings, null, string.Create(CultureInfo.InvariantCulture, $"settings.aspirationalTarget is {options.AspirationalTarget}: use a number above 0 and at most 1 (default 0.7)."));
         }
 
         // Each gap given is checked against the other's value, given or default.
         if ((settings.Has("onTrackGap") || settings.Has("atRiskGap"))
             && !(options.OnTrackGap >= 0 && options.OnTrackGap <= options.AtRiskGap && options.AtRiskGap <= 1))
         {
-            _sink.Add(OkrCodes.InvalidSettings, null, $"settings.onTrackGap {options.OnTrackGap} and atRiskGap {options.AtRiskGap} must satisfy 0 <= onTrackGap <= atRiskGap <= 1 (defaults 0.15 and 0.30).");
+            _sink.Add(OkrCodes.InvalidSettings, null, string.Create(CultureInfo.InvariantCulture, $"settings.onTrackGap {options.OnTrackGap} and atRiskGap {options.AtRiskGap} must satisfy 0 <= onTrackGap <= atRiskGap <= 1 (defaults 0.15 and 0.30)."));
         }
 
         if (_sink.Items.Count == errorsBefore)
@@ -825,7 +826,7 @@ internal sealed class DocumentReader
     /// A number as read, for a message: reading saturates one beyond decimal's range (1e400) at its limit, which is
     /// not what the user wrote.
     /// </summary>
-    private static string AsRead(decimal value) => value is decimal.MaxValue or decimal.MinValue ? "out of range" : $"{value}";
+    private static string AsRead(decimal value) => value is decimal.MaxValue or decimal.MinValue ? "out of range" : string.Create(CultureInfo.InvariantCulture, $"{value}");
 
     /// <summary>
     /// The 1-based line and column of byte <paramref name="offset"/>, the column in characters (see

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Okr.Core.Documents;
@@ -226,7 +227,7 @@ internal sealed class JsonObjectReader
         var weight = Double(name, required: false, OkrCodes.InvalidNumber);
         if (weight is < 0)
         {
-            _sink.Add(OkrCodes.InvalidNumber, Subject, $"{Path}.{name} is {weight}: a weight is >= 0 (0 shows the item without counting it).");
+            _sink.Add(OkrCodes.InvalidNumber, Subject, string.Create(CultureInfo.InvariantCulture, $"{Path}.{name} is {weight}: a weight is >= 0 (0 shows the item without counting it)."));
             return null;
         }
 

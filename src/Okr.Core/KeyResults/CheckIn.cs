@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneOf;
 
 namespace Okr.Core;
@@ -57,7 +58,7 @@ public readonly record struct CheckIn
             return OkrErrors.Single(
                 OkrCodes.InvalidNumber,
                 keyResultId,
-                $"Check-in of {at:yyyy-MM-dd}{(keyResultId is null ? string.Empty : $" on '{keyResultId}'")} has confidence {confidence}: use an integer from 0 to 10.");
+                string.Create(CultureInfo.InvariantCulture, $"Check-in of {at:yyyy-MM-dd}{(keyResultId is null ? string.Empty : $" on '{keyResultId}'")} has confidence {confidence}: use an integer from 0 to 10."));
         }
 
         return new CheckIn(at, value, confidence, note);

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Okr.Core;
 
 /// <summary>
@@ -128,7 +129,7 @@ public sealed record KeyResultDefinition
                 var value = valueOf(checkIn);
                 if (value is not (0m or 1m))
                 {
-                    return $"a check-in has value {value}: a milestone check-in is 0 (not done) or 1 (done)";
+                    return string.Create(CultureInfo.InvariantCulture, $"a check-in has value {value}: a milestone check-in is 0 (not done) or 1 (done)");
                 }
             }
         }
@@ -144,17 +145,17 @@ public sealed record KeyResultDefinition
             case KeyResultKind.Increase when Target <= Baseline:
                 return Target == Baseline
                     ? "baseline equals target: use atLeast/atMost to keep a value"
-                    : $"an increase needs target > baseline (baseline {Baseline}, target {Target}): swap them or use kind 'decrease'";
+                    : string.Create(CultureInfo.InvariantCulture, $"an increase needs target > baseline (baseline {Baseline}, target {Target}): swap them or use kind 'decrease'");
             case KeyResultKind.Decrease when Target >= Baseline:
                 return Target == Baseline
                     ? "baseline equals target: use atLeast/atMost to keep a value"
-                    : $"a decrease needs target < baseline (baseline {Baseline}, target {Target}): swap them or use kind 'increase'";
+                    : string.Create(CultureInfo.InvariantCulture, $"a decrease needs target < baseline (baseline {Baseline}, target {Target}): swap them or use kind 'increase'");
             case KeyResultKind.Within when Min > Max:
-                return $"min {Min} is greater than max {Max}: swap them";
+                return string.Create(CultureInfo.InvariantCulture, $"min {Min} is greater than max {Max}: swap them");
             case KeyResultKind.Checklist:
                 return FindChecklistProblem();
             case KeyResultKind.Rollup when Aggregate == RollupAggregate.Sum && Target == Baseline:
-                return $"a sum rollup needs target different from baseline (both {Baseline}): set the total you aim for as target, or use aggregate 'mean' to average scores";
+                return string.Create(CultureInfo.InvariantCulture, $"a sum rollup needs target different from baseline (both {Baseline}): set the total you aim for as target, or use aggregate 'mean' to average scores");
             default:
                 return null;
         }

@@ -43,7 +43,7 @@ public sealed record Period
         findings.Text(id, "id", ItemFindings.MaxIdLength, "period id");
         if (end < start)
         {
-            findings.Add(OkrCodes.InvalidPeriod, $"Period '{id}' ends on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}: set 'end' on or after 'start'.");
+            findings.Add(OkrCodes.InvalidPeriod, string.Create(CultureInfo.InvariantCulture, $"Period '{id}' ends on {end:yyyy-MM-dd}, before it starts on {start:yyyy-MM-dd}: set 'end' on or after 'start'."));
         }
 
         return findings.Errors is { } errors ? errors : new Period(id, start, end);
@@ -104,5 +104,5 @@ public sealed record Period
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{Id} ({Start:yyyy-MM-dd}..{End:yyyy-MM-dd})";
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Id} ({Start:yyyy-MM-dd}..{End:yyyy-MM-dd})");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
 using Okr.Core.Events;
 using OneOf;
@@ -130,7 +131,7 @@ public sealed class CheckInWorkflow
             return OkrErrors.Single(
                 OkrPersistenceCodes.PeriodClosed,
                 keyResultId,
-                $"Period '{objective.PeriodId}' is closed, so key result '{keyResultId}' is read-only: the check-in of {checkIn.At:yyyy-MM-dd} was not recorded.");
+                string.Create(CultureInfo.InvariantCulture, $"Period '{objective.PeriodId}' is closed, so key result '{keyResultId}' is read-only: the check-in of {checkIn.At:yyyy-MM-dd} was not recorded."));
         }
 
         var state = stored.Lifecycle.StateOf(objective.Id);
@@ -148,7 +149,7 @@ public sealed class CheckInWorkflow
             return OkrErrors.Single(
                 OkrPersistenceCodes.CheckInOutsidePeriod,
                 keyResultId,
-                $"The check-in of {checkIn.At:yyyy-MM-dd} on '{keyResultId}' lies outside period {period}: date it within the period.");
+                string.Create(CultureInfo.InvariantCulture, $"The check-in of {checkIn.At:yyyy-MM-dd} on '{keyResultId}' lies outside period {period}: date it within the period."));
         }
 
         if (keyResult.TryWithCheckIn(checkIn).TryPickT1(out var kindErrors, out _))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using OneOf;
 
 namespace Okr.Core;
@@ -57,15 +58,15 @@ public sealed record GradingScale
 
             if (!double.IsFinite(band.From) || band.From < 0 || band.From > 1)
             {
-                Problem($"band {i + 1} ('{band.Label}') starts at {band.From}: 'from' lies within [0, 1]");
+                Problem(string.Create(CultureInfo.InvariantCulture, $"band {i + 1} ('{band.Label}') starts at {band.From}: 'from' lies within [0, 1]"));
             }
             else if (i == 0 && band.From != 0)
             {
-                Problem($"the first band ('{band.Label}') starts at {band.From}: the first 'from' is 0");
+                Problem(string.Create(CultureInfo.InvariantCulture, $"the first band ('{band.Label}') starts at {band.From}: the first 'from' is 0"));
             }
             else if (i > 0 && list[i - 1] is { } previous && !(band.From > previous.From))
             {
-                Problem($"band {i + 1} ('{band.Label}') starts at {band.From}, not above the band before it ({previous.From}): list bands in strictly increasing order");
+                Problem(string.Create(CultureInfo.InvariantCulture, $"band {i + 1} ('{band.Label}') starts at {band.From}, not above the band before it ({previous.From}): list bands in strictly increasing order"));
             }
 
             if (string.IsNullOrWhiteSpace(band.Label))

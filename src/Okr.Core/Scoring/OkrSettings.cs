@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Frozen;
 using OneOf;
 
@@ -153,12 +154,12 @@ public sealed record OkrSettings
 
         if (!double.IsFinite(options.AspirationalTarget) || options.AspirationalTarget <= 0 || options.AspirationalTarget > 1)
         {
-            Problem($"settings.aspirationalTarget is {options.AspirationalTarget}: use a number above 0 and at most 1 (default 0.7).");
+            Problem(string.Create(CultureInfo.InvariantCulture, $"settings.aspirationalTarget is {options.AspirationalTarget}: use a number above 0 and at most 1 (default 0.7)."));
         }
 
         if (!(options.OnTrackGap >= 0 && options.OnTrackGap <= options.AtRiskGap && options.AtRiskGap <= 1))
         {
-            Problem($"settings.onTrackGap {options.OnTrackGap} and atRiskGap {options.AtRiskGap} must satisfy 0 <= onTrackGap <= atRiskGap <= 1 (defaults 0.15 and 0.30).");
+            Problem(string.Create(CultureInfo.InvariantCulture, $"settings.onTrackGap {options.OnTrackGap} and atRiskGap {options.AtRiskGap} must satisfy 0 <= onTrackGap <= atRiskGap <= 1 (defaults 0.15 and 0.30)."));
         }
 
         if (options.LowConfidence is < 0 or > 10)

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Okr.Core.Validation.Rules;
 
 /// <summary>OKR109: a check-in is dated before its objective's period starts or after it ends.</summary>
@@ -27,7 +28,7 @@ public sealed class CheckInOutsidePeriodRule : IOkrRule
                     if (!period.Contains(checkIn.At))
                     {
                         var day = checkIn.At;
-                        report(keyResult.Id, $"Key result '{keyResult.Id}' has a check-in dated {day:yyyy-MM-dd}, outside period {period.Id} ({period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}): fix the date.");
+                        report(keyResult.Id, string.Create(CultureInfo.InvariantCulture, $"Key result '{keyResult.Id}' has a check-in dated {day:yyyy-MM-dd}, outside period {period.Id} ({period.Start:yyyy-MM-dd}..{period.End:yyyy-MM-dd}): fix the date."));
                         break;
                     }
                 }

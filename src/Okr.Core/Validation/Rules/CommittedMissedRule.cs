@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Okr.Core.Validation.Rules;
 
 /// <summary>OKR205: a committed objective's status is missed.</summary>
@@ -20,7 +21,7 @@ public sealed class CommittedMissedRule : IOkrRule
         {
             if (objective.Commitment == Commitment.Committed && context.Evaluation.StatusOf(objective.Id) == OkrStatus.Missed)
             {
-                report(objective.Id, $"Committed objective '{objective.Id}' was missed (score {context.Evaluation.ScoreOf(objective.Id):0.00} of 1.0): hold a retrospective.");
+                report(objective.Id, string.Create(CultureInfo.InvariantCulture, $"Committed objective '{objective.Id}' was missed (score {context.Evaluation.ScoreOf(objective.Id):0.00} of 1.0): hold a retrospective."));
             }
         }
     }

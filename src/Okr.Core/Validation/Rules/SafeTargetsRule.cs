@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Okr.Core.Validation.Rules;
 
 /// <summary>
@@ -40,7 +41,7 @@ public sealed class SafeTargetsRule : IOkrRule
 
             if (count >= 2 && ScoreMath.Reaches(sum / count, SafeAverage))
             {
-                report(group.OwnerId, $"Owner '{group.OwnerId}' averaged {sum / count:0.00} over {count} aspirational objectives in period '{group.PeriodId}': set bolder targets next time.");
+                report(group.OwnerId, string.Create(CultureInfo.InvariantCulture, $"Owner '{group.OwnerId}' averaged {sum / count:0.00} over {count} aspirational objectives in period '{group.PeriodId}': set bolder targets next time."));
             }
         }
     }

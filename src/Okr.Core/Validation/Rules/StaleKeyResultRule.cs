@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Okr.Core.Validation.Rules;
 
 /// <summary>
@@ -43,7 +44,7 @@ public sealed class StaleKeyResultRule : IOkrRule
                 {
                     report(keyResult.Id, last is null
                         ? $"Key result '{keyResult.Id}' has had no check-in in the {days} days since the period started (limit {staleAfter}): record a check-in."
-                        : $"Key result '{keyResult.Id}' was last checked in on {last:yyyy-MM-dd}, {days} days ago (limit {staleAfter}): record a check-in.");
+                        : string.Create(CultureInfo.InvariantCulture, $"Key result '{keyResult.Id}' was last checked in on {last:yyyy-MM-dd}, {days} days ago (limit {staleAfter}): record a check-in."));
                 }
             }
         }
