@@ -17,6 +17,7 @@ public sealed class AlignmentGraph
     // The links of node n resolved to nodes: _linkTarget[_linkStart[n].._linkStart[n + 1]], parallel to its AlignsTo.
     private readonly int[] _linkStart;
     private readonly int[] _linkTarget;
+    private int[]? _depths;
 
     private AlignmentGraph(OkrSet set, SetNodes nodes, GraphValidator validated, CompiledKeyResults compiled, Inputs inputs, EvaluationPlan plan)
     {
@@ -193,7 +194,7 @@ public sealed class AlignmentGraph
     /// <param name="id">An objective or key result id.</param>
     public ValueArray<string> Parents(string id) => Names(LinkTargetSpan(NodeOf(id)).ToArray());
 
-    /// <summary>The items that align to <paramref name="id"/>, in document order.</summary>
+    /// <summary>The items that align to <paramref name="id"/>, in document order (each call reads every node's links).</summary>
     /// <param name="id">An objective or key result id.</param>
     public ValueArray<string> Children(string id)
     {
@@ -237,7 +238,14 @@ public sealed class AlignmentGraph
     /// continues from that key result's objective. A root objective has depth 0.
     /// </summary>
     /// <param name="id">An objective or key result id.</param>
-    public int Depth(string id) => AlignmentDepths()[NodeOf(id)];
+    public int Depth(string id)
+    {
+        var node = NodeOf(id);
+
+        // Computed for the whole graph once, on the first call: a dashboard asks for many items' depths.
+        var depths = _depths ?? Interlocked.CompareExchange(ref _depths, AlignmentDepths(), null) ?? _depths;
+        return depths[node];
+    }
 
     /// <summary>
     /// Every path of alignments from <paramref name="id"/> up to an item that aligns to nothing (a key result
@@ -249,12 +257,18 @@ public sealed class AlignmentGraph
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPaths);
         var paths = new List<ValueArray<string>>();
-        var stack = new Stack<int[]>();
-        stack.Push([NodeOf(id)]);
+
+        // Depth-first with one path that each step cuts back to its depth and extends: copying the path at every step
+        // made a long chain quadratic (a 40,000-link chain took 2 s and 4 GB for one path).
+        var path = new List<int>();
+        var stack = new Stack<(int Node, int Depth)>();
+        stack.Push((NodeOf(id), 0));
         while (stack.Count > 0 && paths.Count < maxPaths)
         {
-            var path = stack.Pop();
-            var up = UpwardNodes(path[^1]).ToArray();
+            var (node, depth) = stack.Pop();
+            path.RemoveRange(depth, path.Count - depth);
+            path.Add(node);
+            var up = UpwardNodes(node).ToArray();
             if (up.Length == 0)
             {
                 paths.Add(Names(path));
@@ -263,7 +277,7 @@ public sealed class AlignmentGraph
 
             for (var i = up.Length - 1; i >= 0; i--)
             {
-                stack.Push([.. path, up[i]]);
+                stack.Push((up[i], depth + 1));
             }
         }
 

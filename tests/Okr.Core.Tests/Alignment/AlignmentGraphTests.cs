@@ -119,6 +119,10 @@ public class AlignmentGraphTests
         Assert.Equal(0.4, evaluation.ScoreOf("o0"));
         Assert.Equal(OkrStatus.OnTrack, evaluation.StatusOf("o0"));
         Assert.Equal(count - 1, evaluation.Graph.Depth("o" + (count - 1)));
+
+        // The whole chain as one path: built step by step, not copied at every step (which never finished here).
+        var path = Assert.Single(evaluation.Graph.PathsToRoots("leaf-kr", maxPaths: 1));
+        Assert.Equal((count + 1, "leaf-kr", "o0"), (path.Count, path[0], path[count]));
     }
 
     [Fact]
