@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace Okr.Core;
 
 /// <summary>
@@ -12,16 +14,16 @@ namespace Okr.Core;
 public sealed record OkrDiagnostic(string Code, OkrSeverity Severity, string? Subject, string Message)
 {
     /// <summary>The stable code, e.g. <c>OKR004</c>; see <see cref="OkrCodes"/>.</summary>
-    public string Code { get; } = Code;
+    public string Code { get; } = Guard.Against.NullOrWhiteSpace(Code);
 
     /// <summary>The severity after any configured override.</summary>
-    public OkrSeverity Severity { get; } = Severity;
+    public OkrSeverity Severity { get; } = Guard.Against.EnumOutOfRange(Severity);
 
     /// <summary>The id of the period, owner, objective or key result concerned, or <c>null</c>.</summary>
     public string? Subject { get; } = Subject;
 
     /// <summary>A sentence naming the item and field, and what to use instead.</summary>
-    public string Message { get; } = Message;
+    public string Message { get; } = Guard.Against.Null(Message);
 
     /// <summary>Creates an error finding.</summary>
     /// <param name="code">The stable code.</param>

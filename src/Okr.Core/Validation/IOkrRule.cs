@@ -1,3 +1,5 @@
+using Ardalis.GuardClauses;
+
 namespace Okr.Core.Validation;
 
 /// <summary>
@@ -29,13 +31,13 @@ public delegate void RuleReporter(string? subject, string message);
 public sealed record OkrRuleDescriptor(string Code, string Title, OkrSeverity DefaultSeverity, string Help, string Practice)
 {
     /// <summary>The stable code, e.g. <c>OKR103</c>.</summary>
-    public string Code { get; } = Code;
+    public string Code { get; } = Guard.Against.NullOrWhiteSpace(Code);
 
     /// <summary>A short title.</summary>
     public string Title { get; } = Title;
 
     /// <summary>The severity when not overridden.</summary>
-    public OkrSeverity DefaultSeverity { get; } = DefaultSeverity;
+    public OkrSeverity DefaultSeverity { get; } = Guard.Against.EnumOutOfRange(DefaultSeverity);
 
     /// <summary>What it checks and how to fix or silence it.</summary>
     public string Help { get; } = Help;

@@ -21,12 +21,23 @@ public sealed class OkrValidator
         foreach (var rule in _rules)
         {
             Guard.Against.Null(rule, nameof(rules));
-            if (!codes.Add(rule.Descriptor.Code))
+            var code = Guard.Against.Null(rule.Descriptor, nameof(rules)).Code;
+            if (IsReserved(code))
             {
-                throw new ArgumentException($"Two rules share the code '{rule.Descriptor.Code}'.", nameof(rules));
+                throw new ArgumentException(
+                    $"Rule {rule.GetType().Name} has the code '{code}', which is reserved: OKR001-OKR099 are the document's own errors and OKR301-OKR399 the workflow's. Give a host rule a prefix of its own (e.g. ACME001).",
+                    nameof(rules));
+            }
+
+            if (!codes.Add(code))
+            {
+                throw new ArgumentException($"Two rules share the code '{code}'.", nameof(rules));
             }
         }
     }
+
+    /// <summary>Codes a rule may not have: findings under them are always errors of another kind (spec section 7).</summary>
+    private static bool IsReserved(string code) => code.StartsWith("OKR0", StringComparison.OrdinalIgnoreCase) || code.StartsWith("OKR3", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The built-in rules OKR101-OKR109 and OKR201-OKR207.</summary>
     public static IReadOnlyList<IOkrRule> DefaultRules { get; } =
@@ -86,7 +97,15 @@ public sealed class OkrValidator
     {
         if (SeverityOf(rule.Descriptor, context.Settings) is { } effective)
         {
-            rule.Check(context, (subject, message) => findings.Add(new OkrDiagnostic(rule.Descriptor.Code, effective, subject, message)));
+            try
+            {
+                rule.Check(context, (subject, message) => findings.Add(new OkrDiagnostic(rule.Descriptor.Code, effective, subject, message)));
+            }
+            catch (Exception thrown) when (thrown is not OperationCanceledException)
+            {
+                // A rule's own bug: say which rule, so a host with several can find it.
+                throw new InvalidOperationException($"Rule {rule.Descriptor.Code} ({rule.GetType().Name}) threw while checking the set: {thrown.Message}", thrown);
+            }
         }
     }
 

@@ -251,8 +251,47 @@ public sealed class OkrValidatorTests
 
         await Task.WhenAll(Task.Run(run.Join), Task.Run(run.Join));
 
-        var thrown = Assert.Throws<FormatException>(() => run.Findings());
-        Assert.Equal(ThrowingRule.Message, thrown.Message);
+        var thrown = Assert.Throws<InvalidOperationException>(() => run.Findings());
+        Assert.IsType<FormatException>(thrown.InnerException);
+    }
+
+    [Fact]
+    public void Validate_RuleThrows_SaysWhichRuleAndKeepsWhatItThrew()
+    {
+        var evaluation = GoodPractice().Analyze(OkrDocBuilder.Inside).Evaluation!;
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => OkrValidator.Default.With(new ThrowingRule()).Validate(evaluation));
+
+        Assert.Equal($"Rule HOST001 (ThrowingRule) threw while checking the set: {ThrowingRule.Message}", thrown.Message);
+        Assert.IsType<FormatException>(thrown.InnerException);
+    }
+
+    [Theory]
+    [InlineData("OKR005")]
+    [InlineData("okr001")]
+    [InlineData("OKR301")]
+    public void Constructor_HostRuleWithAReservedCode_Throws(string code)
+    {
+        var ex = Assert.Throws<ArgumentException>(() => OkrValidator.Default.With(new NamedRule(code)));
+        Assert.Contains($"has the code '{code}', which is reserved", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RuleDescriptor_BadCodeOrSeverity_Throws()
+    {
+        Assert.ThrowsAny<ArgumentException>(() => new OkrRuleDescriptor(" ", "T", OkrSeverity.Warning, "H", "P"));
+        Assert.ThrowsAny<ArgumentException>(() => new OkrRuleDescriptor("HOST002", "T", (OkrSeverity)9, "H", "P"));
+    }
+
+    [Fact]
+    public void Validate_RuleReportsANullMessage_SaysWhichRule()
+    {
+        var evaluation = GoodPractice().Analyze(OkrDocBuilder.Inside).Evaluation!;
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => OkrValidator.Default.With(new NamedRule("HOST003", reportNull: true)).Validate(evaluation));
+
+        Assert.StartsWith("Rule HOST003 (NamedRule) threw", thrown.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentNullException>(thrown.InnerException);
     }
 
     [Fact]
@@ -269,6 +308,19 @@ public sealed class OkrValidatorTests
 
         public void Check(OkrRuleContext context, RuleReporter report)
         {
+        }
+    }
+
+    private sealed class NamedRule(string code, bool reportNull = false) : IOkrRule
+    {
+        public OkrRuleDescriptor Descriptor { get; } = new(code, "Named", OkrSeverity.Warning, "Help.", "None.");
+
+        public void Check(OkrRuleContext context, RuleReporter report)
+        {
+            if (reportNull)
+            {
+                report(null, null!);
+            }
         }
     }
 
