@@ -1,3 +1,4 @@
+using System.Globalization;
 using Okr.Core;
 using Okr.Core.Validation;
 
@@ -23,7 +24,7 @@ public sealed class TimidTargetRule : IOkrRule
         {
             if (keyResult.Definition is { Kind: KeyResultKind.Increase, Baseline: { } baseline and > 0, Target: { } target } && target < baseline * 1.1m)
             {
-                report(keyResult.Id, $"Key result '{keyResult.Id}' aims only from {baseline} to {target} (less than +10%): set a bolder target.");
+                report(keyResult.Id, string.Create(CultureInfo.InvariantCulture, $"Key result '{keyResult.Id}' aims only from {baseline} to {target} (less than +10%): set a bolder target."));
             }
         }
     }
