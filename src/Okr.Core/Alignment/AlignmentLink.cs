@@ -60,22 +60,22 @@ public sealed record AlignmentLink
     {
         Guard.Against.EnumOutOfRange(targetKind);
         Guard.Against.Null(targetId);
+        var findings = new ItemFindings("link", childId ?? string.Empty);
         var subject = ItemFindings.UsableId(childId);
         var from = subject is null ? "A link" : $"The link of '{subject}'";
         var to = targetKind == AlignmentTargetKind.Objective ? "objective" : "key result";
-        List<OkrDiagnostic>? found = null;
         if (string.IsNullOrWhiteSpace(targetId))
         {
-            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.UnknownReference, subject, $"{from} names a blank {to} id: name an existing {to}."));
+            findings.Add(OkrCodes.UnknownReference, $"{from} names a blank {to} id: name an existing {to}.");
         }
 
-        if (!double.IsFinite(weight) || weight < 0)
+        if (!OkrGuard.IsWeight(weight))
         {
             var target = string.IsNullOrWhiteSpace(targetId) ? to : $"{to} '{ItemFindings.Shortened(targetId)}'";
-            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.InvalidNumber, subject, $"{from} to {target} has weight {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 aligns without counting)."));
+            findings.Add(OkrCodes.InvalidNumber, $"{from} to {target} has weight {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 aligns without counting).");
         }
 
-        return found is null ? new AlignmentLink(targetKind, targetId, weight) : new OkrErrors(found);
+        return findings.Errors is { } errors ? errors : new AlignmentLink(targetKind, targetId, weight);
     }
 
     /// <summary>Returns a copy with another weight.</summary>

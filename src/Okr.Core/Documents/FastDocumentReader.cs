@@ -878,7 +878,7 @@ internal sealed class FastDocumentReader
         }
 
         var weight = 0.0;
-        Expect(json.TokenType == JsonTokenType.Number && json.TryGetDouble(out weight) && double.IsFinite(weight) && weight >= 0);
+        Expect(json.TokenType == JsonTokenType.Number && json.TryGetDouble(out weight) && OkrGuard.IsWeight(weight));
         return weight + 0.0;
     }
 

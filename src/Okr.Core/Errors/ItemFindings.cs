@@ -76,7 +76,7 @@ internal struct ItemFindings(string what, string id)
     /// <summary>OKR005 when <paramref name="weight"/> is negative, NaN or infinite.</summary>
     public void Weight(double weight)
     {
-        if (!double.IsFinite(weight) || weight < 0)
+        if (!OkrGuard.IsWeight(weight))
         {
             Add(OkrCodes.InvalidNumber, $"The weight of {Item} is {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 shows the item without counting it).");
         }

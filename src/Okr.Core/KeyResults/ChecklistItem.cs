@@ -31,21 +31,21 @@ public sealed record ChecklistItem
     public static OneOf<ChecklistItem, OkrErrors> TryCreate(string title, double weight = 1, DateOnly? doneOn = null, string? keyResultId = null)
     {
         Guard.Against.Null(title);
+        var findings = new ItemFindings("key result", keyResultId ?? string.Empty);
         var subject = ItemFindings.UsableId(keyResultId);
         var named = string.IsNullOrWhiteSpace(title) ? "A checklist item" : $"Checklist item '{ItemFindings.Shortened(title, 100)}'";
         var item = $"{named}{(subject is null ? string.Empty : $" of key result '{subject}'")}";
-        List<OkrDiagnostic>? found = null;
         if (title.Length > ItemFindings.MaxTitleLength)
         {
-            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.Schema, subject, $"{item} has a title of {title.Length} characters: a title has at most {ItemFindings.MaxTitleLength}."));
+            findings.Add(OkrCodes.Schema, $"{item} has a title of {title.Length} characters: a title has at most {ItemFindings.MaxTitleLength}.");
         }
 
-        if (!double.IsFinite(weight) || weight < 0)
+        if (!OkrGuard.IsWeight(weight))
         {
-            (found ??= []).Add(OkrDiagnostic.Error(OkrCodes.InvalidNumber, subject, $"{item} has weight {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 shows the item without counting it)."));
+            findings.Add(OkrCodes.InvalidNumber, $"{item} has weight {weight.ToString(CultureInfo.InvariantCulture)}: a weight is a finite number >= 0 (0 shows the item without counting it).");
         }
 
-        return found is null ? new ChecklistItem(title, weight, doneOn) : new OkrErrors(found);
+        return findings.Errors is { } errors ? errors : new ChecklistItem(title, weight, doneOn);
     }
 
     /// <summary>What the item is.</summary>

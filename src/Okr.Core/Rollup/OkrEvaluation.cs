@@ -65,12 +65,15 @@ public sealed class OkrEvaluation
             return set;
         }
 
-        var objectives = new Objective[set.Objectives.Count];
+        // Only the objectives whose key results the evaluator replaced are rebuilt; the state marks those key results.
+        var objectives = set.Objectives.ToArray();
         for (var o = 0; o < objectives.Length; o++)
         {
-            var objective = set.Objectives[o];
-            var current = objective.KeyResults.Select(k => _state.KeyResults[Graph.NodeOf(k.Id)]!).ToArray();
-            objectives[o] = current.Where((k, i) => !ReferenceEquals(k, objective.KeyResults[i])).Any() ? objective.WithKeyResults(current) : objective;
+            var keyResults = objectives[o].KeyResults;
+            if (keyResults.Any(k => replaced[Graph.NodeOf(k.Id)]))
+            {
+                objectives[o] = objectives[o].WithKeyResults(keyResults.Select(k => _state.KeyResults[Graph.NodeOf(k.Id)]!));
+            }
         }
 
         return new OkrSet(set.Periods, set.Owners, objectives, set.Settings);
